@@ -1,1 +1,33 @@
-//! wiring
+//! Stage wiring: readers → analysis → store.
+//!
+//! Inputs: paths (files, folders, zips, `-`), an [`ArticleStore`](marsad_store::ArticleStore).
+//! Outputs: stored articles and an [`IngestSummary`] counting what each stage received,
+//! emitted and dropped; [`analyze`] gives one article's annotations without a database.
+//!
+//! Key types: [`IngestOptions`], [`IngestSummary`], [`IngestObserver`], [`Analysis`].
+//!
+//! Three stages run at once so both cores stay busy: a reader thread parses input
+//! into batches, the calling thread analyses each batch in parallel (rayon), and a
+//! writer thread stores the previous batch in one transaction.
+//!
+//! ```
+//! use marsad_pipeline::{ingest, IngestOptions, NoProgress};
+//! use marsad_store::{ArticleStore, SqliteStore};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let input = dir.path().join("a.txt");
+//! std::fs::write(&input, "عنوان الخبر هنا\nنص الخبر عن العراق.").unwrap();
+//! let mut store = SqliteStore::open(&dir.path().join("m.db")).unwrap();
+//! let summary = ingest(&[input.clone()], &mut store, &IngestOptions::default(), &NoProgress).unwrap();
+//! assert_eq!(summary.added, 1);
+//! let again = ingest(&[input], &mut store, &IngestOptions::default(), &NoProgress).unwrap();
+//! assert_eq!((again.added, again.unchanged), (0, 1));
+//! ```
+
+mod analysis;
+mod ingest;
+mod prepare;
+
+pub use analysis::{analyze, Analysis, AnalyzedToken, TextSpan};
+pub use ingest::{ingest, IngestObserver, IngestOptions, IngestSummary, NoProgress, PipelineError};
+pub use prepare::{derive_title, prepare};

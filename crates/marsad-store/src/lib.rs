@@ -1,82 +1,69 @@
-//! API SKELETON — to be implemented.
-use std::path::Path;
+//! Storage of Marsad articles: the [`ArticleStore`] trait and its SQLite implementation.
+//!
+//! Inputs: [`PreparedArticle`]s — a [`marsad_model::RawArticle`] plus what the analysis
+//! derived from it (final title and outlet, normalized text, content hash, and the
+//! space-separated index terms of title and body) — stored in batches by
+//! [`ArticleStore::insert_batch`].
+//!
+//! Outputs: an [`InsertOutcome`] per article (added, possibly as an exact copy of an
+//! earlier article; unchanged; or updated), stored [`marsad_model::Article`]s (by id,
+//! newest first, or ranked by full-text [`ArticleStore::search`] as [`SearchHit`]s), and
+//! database [`Stats`].
+//!
+//! Key types: [`SqliteStore`] (one SQLite file in WAL mode: one writer, many readers,
+//! crash-safe; versioned migrations in `migrations/`, see [`schema`]) and
+//! [`StoreError`] (every variant names the database).
+//!
+//! Storing is idempotent: an article's key is its URL, else its outlet and content hash,
+//! so ingesting the same input twice adds nothing. After an ingest, call
+//! [`SqliteStore::optimize`] once to compact the full-text index.
+//!
+//! ```
+//! use marsad_model::RawArticle;
+//! use marsad_store::{ArticleFilter, ArticleStore, InsertOutcome, PreparedArticle, SqliteStore};
+//!
+//! let mut store = SqliteStore::open_in_memory()?;
+//! let mut raw = RawArticle::new("seeds/000.txt", "وزير الدفاع يلتقي نظيره");
+//! raw.url = Some("https://example.com/a".into());
+//! let article = PreparedArticle {
+//!     raw,
+//!     title: "لقاء وزيري الدفاع".into(),
+//!     outlet: "example".into(),
+//!     normalized: "وزير الدفاع يلتقي نظيره".into(),
+//!     content_hash: "h1".into(),
+//!     title_terms: "لقاء وزير دفاع".into(),
+//!     body_terms: "وزير دفاع لتقي نظير".into(),
+//! };
+//! let outcomes = store.insert_batch(&[article.clone()])?;
+//! assert!(matches!(outcomes[0], InsertOutcome::Added { duplicate_of: None, .. }));
+//! // The same record again changes nothing.
+//! let again = store.insert_batch(&[article])?;
+//! assert_eq!(again[0], InsertOutcome::Unchanged { id: outcomes[0].id() });
+//!
+//! let hits = store.search(&["دفاع".to_string()], 10)?;
+//! assert_eq!(hits[0].article.title, "لقاء وزيري الدفاع");
+//! assert_eq!(store.articles(&ArticleFilter::default())?.len(), 1);
+//! assert_eq!(store.stats()?.articles, 1);
+//! # Ok::<(), marsad_store::StoreError>(())
+//! ```
 
-use marsad_model::{Article, ArticleId, RawArticle};
-use serde::Serialize;
+mod error;
+pub mod schema;
+mod sqlite;
+mod types;
 
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("{path}: not a Marsad database (file is not an SQLite database)")]
-    NotADatabase { path: String },
-    #[error("{path}: database is read-only")]
-    ReadOnly { path: String },
-    #[error("{path}: schema version {found} is newer than this marsad understands ({supported})")]
-    TooNew { path: String, found: i64, supported: i64 },
-    #[error("{path}: {source}")]
-    Sqlite { path: String, source: rusqlite::Error },
-}
+use marsad_model::{Article, ArticleId};
 
-/// An article ready to store: the raw record plus what the analysis derived from it.
-#[derive(Debug, Clone)]
-pub struct PreparedArticle {
-    pub raw: RawArticle,
-    /// Final title (the record's, else derived from the text).
-    pub title: String,
-    /// Final outlet (the reader's guess, else "unknown").
-    pub outlet: String,
-    /// Search form of the text (marsad_text::normalize_str).
-    pub normalized: String,
-    /// marsad_text::content_hash of the text: equal hashes = exact duplicates.
-    pub content_hash: String,
-    /// Space-separated index terms of the title and of the text (marsad_text::index_terms).
-    pub title_terms: String,
-    pub body_terms: String,
-}
-
-/// What storing one prepared article did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InsertOutcome {
-    /// New article; `duplicate_of` is the first stored article with the same content hash.
-    Added { id: ArticleId, duplicate_of: Option<ArticleId> },
-    /// Same key (URL, else outlet + content hash) and same content: nothing changed.
-    Unchanged { id: ArticleId },
-    /// Same URL, new content: the stored text was replaced.
-    Updated { id: ArticleId },
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Stats {
-    pub articles: u64,
-    pub outlets: u64,
-    pub exact_duplicates: u64,
-    pub first_published: Option<String>,
-    pub last_published: Option<String>,
-    pub per_outlet: Vec<OutletCount>,
-    pub schema_version: i64,
-}
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OutletCount {
-    pub outlet: String,
-    pub articles: u64,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct ArticleFilter {
-    pub outlet: Option<String>,
-    pub limit: Option<usize>,
-}
-
-#[derive(Debug, Clone)]
-pub struct SearchHit {
-    pub article: Article,
-    /// Higher is better.
-    pub score: f64,
-}
+pub use error::StoreError;
+pub use schema::SCHEMA_VERSION;
+pub use sqlite::SqliteStore;
+pub use types::{ArticleFilter, InsertOutcome, OutletCount, PreparedArticle, SearchHit, Stats};
 
 /// What every storage backend (SQLite now, PostgreSQL later) offers the pipeline and the CLI.
 pub trait ArticleStore {
     /// Store a batch in one transaction; outcomes in batch order.
-    fn insert_batch(&mut self, batch: &[PreparedArticle]) -> Result<Vec<InsertOutcome>, StoreError>;
+    fn insert_batch(&mut self, batch: &[PreparedArticle])
+        -> Result<Vec<InsertOutcome>, StoreError>;
     fn stats(&self) -> Result<Stats, StoreError>;
     /// Newest first (by published, then id).
     fn articles(&self, filter: &ArticleFilter) -> Result<Vec<Article>, StoreError>;
@@ -85,34 +72,7 @@ pub trait ArticleStore {
     fn search(&self, terms: &[String], limit: usize) -> Result<Vec<SearchHit>, StoreError>;
 }
 
-#[derive(Debug)]
-pub struct SqliteStore {
-    _conn: rusqlite::Connection,
-}
-impl SqliteStore {
-    /// Open (creating and migrating as needed) a database file for reading and writing.
-    pub fn open(path: &Path) -> Result<Self, StoreError> {
-        unimplemented!("{path:?}")
-    }
-    /// Open an existing database without writing to it (for queries).
-    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
-        unimplemented!("{path:?}")
-    }
-}
-impl ArticleStore for SqliteStore {
-    fn insert_batch(&mut self, batch: &[PreparedArticle]) -> Result<Vec<InsertOutcome>, StoreError> {
-        unimplemented!("{}", batch.len())
-    }
-    fn stats(&self) -> Result<Stats, StoreError> {
-        unimplemented!()
-    }
-    fn articles(&self, filter: &ArticleFilter) -> Result<Vec<Article>, StoreError> {
-        unimplemented!("{filter:?}")
-    }
-    fn article(&self, id: ArticleId) -> Result<Option<Article>, StoreError> {
-        unimplemented!("{id}")
-    }
-    fn search(&self, terms: &[String], limit: usize) -> Result<Vec<SearchHit>, StoreError> {
-        unimplemented!("{terms:?}{limit}")
-    }
+/// The version of the SQLite library compiled in (e.g. "3.54.1").
+pub fn sqlite_version() -> &'static str {
+    rusqlite::version()
 }

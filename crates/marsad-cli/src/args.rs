@@ -1,0 +1,78 @@
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Marsad (مرصد): Arabic news monitoring — ingest outlets' articles, find the copies, search them.
+#[derive(Debug, Parser)]
+#[command(name = "marsad", version, about)]
+pub struct Cli {
+    /// The database file [default: marsad.db; for `demo`, marsad-demo.db].
+    #[arg(long, global = true)]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+impl Cli {
+    /// The database the command works on.
+    pub fn db(&self) -> PathBuf {
+        let default = match self.command {
+            // The demo recreates its database: never the user's own by default.
+            Command::Demo { .. } => "marsad-demo.db",
+            _ => "marsad.db",
+        };
+        self.db.clone().unwrap_or_else(|| PathBuf::from(default))
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Store articles from files, folders (recursive), .zip archives, JSON, JSON Lines, .txt, .html or - (stdin).
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print the end-of-run summary as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Articles stored per transaction.
+        #[arg(long, default_value_t = 1000)]
+        batch_size: usize,
+    },
+    /// What the database holds.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List stored articles, newest first.
+    Articles {
+        /// JSON Lines, one article per line.
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        outlet: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Full-text search with Arabic analysis (بالعراق finds العراق).
+    Search {
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// JSON Lines, one hit per line.
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// One article's annotations (tokens, sentences, …) without a database.
+    Analyze {
+        /// A file, or - for stdin.
+        path: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ingest the bundled example corpus into a fresh database and show what Marsad makes of it.
+    Demo {
+        /// The example corpus (default: examples/seeds of this repository).
+        path: Option<PathBuf>,
+    },
+}

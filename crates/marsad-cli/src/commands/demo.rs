@@ -1,0 +1,62 @@
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use marsad_store::{ArticleFilter, ArticleStore, SqliteStore};
+
+/// The example corpus shipped with the repository.
+const BUNDLED_EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/seeds");
+
+/// `recreate`: the database is the demo's own (no `--db` given) and may be replaced;
+/// a database the user named is never overwritten.
+pub fn run(path: Option<PathBuf>, db: &Path, recreate: bool) -> Result<()> {
+    if !recreate && db.exists() {
+        anyhow::bail!("{}: already exists; the demo needs a fresh database", db.display());
+    }
+    let corpus = path.unwrap_or_else(|| {
+        let relative = PathBuf::from("examples/seeds");
+        if relative.is_dir() {
+            relative
+        } else {
+            PathBuf::from(BUNDLED_EXAMPLES)
+        }
+    });
+    for stale in [db.to_path_buf(), with_suffix(db, "-wal"), with_suffix(db, "-shm")] {
+        match std::fs::remove_file(&stale) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                return Err(error).with_context(|| format!("removing {}", stale.display()));
+            }
+            _ => {}
+        }
+    }
+
+    say!("== marsad demo: ingesting {} into {}", corpus.display(), db.display());
+    let summary = super::ingest::ingest_into(db, std::slice::from_ref(&corpus), 1000)?;
+    super::ingest::print_summary(&summary)?;
+    for error in &summary.errors {
+        say!("  error: {error}");
+    }
+
+    let store = SqliteStore::open_read_only(db)?;
+    say!("\n== what the database holds");
+    super::stats::run(&store, false)?;
+
+    say!("\n== articles");
+    for article in store.articles(&ArticleFilter::default())? {
+        super::articles::print_article_row(&article)?;
+        say!("        {}", article.url);
+    }
+
+    for query in ["بالعراق", "داعش", "وزير الدفاع"] {
+        say!("\n== search {query:?} (Arabic analysis: clitics and suffixes do not matter)");
+        super::search::run(&store, query, false, 3)?;
+    }
+
+    say!("\nExplore further: marsad --db {} search QUERY | articles | stats --json", db.display());
+    Ok(())
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}

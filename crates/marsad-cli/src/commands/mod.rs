@@ -1,0 +1,54 @@
+//! One file per subcommand; `run` dispatches.
+
+mod analyze;
+mod articles;
+mod demo;
+mod ingest;
+mod search;
+mod stats;
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use marsad_store::SqliteStore;
+
+use crate::args::{Cli, Command};
+
+pub fn run(cli: Cli) -> Result<()> {
+    let db = cli.db();
+    match cli.command {
+        Command::Ingest { paths, json, batch_size } => ingest::run(&db, &paths, json, batch_size),
+        Command::Stats { json } => stats::run(&open_existing(&db)?, json),
+        Command::Articles { json, outlet, limit } => {
+            articles::run(&open_existing(&db)?, json, outlet, limit)
+        }
+        Command::Search { query, json, limit } => {
+            search::run(&open_existing(&db)?, &query.join(" "), json, limit)
+        }
+        Command::Analyze { path, json } => analyze::run(&path, json),
+        Command::Demo { path } => demo::run(path, &db, cli.db.is_none()),
+    }
+}
+
+/// Queries never create a database: a mistyped `--db` should say so, not show an empty one.
+fn open_existing(db: &Path) -> Result<SqliteStore> {
+    if !db.exists() {
+        anyhow::bail!(
+            "{}: no such database (create one with `marsad --db {} ingest PATH...`)",
+            db.display(),
+            db.display()
+        );
+    }
+    SqliteStore::open_read_only(db).with_context(|| format!("opening {}", db.display()))
+}
+
+/// Print a value as one line of JSON.
+fn print_json_line<T: serde::Serialize>(value: &T) -> Result<()> {
+    say!("{}", serde_json::to_string(value)?);
+    Ok(())
+}
+
+/// `2015-07-21 02:51` for people; JSON output keeps RFC 3339.
+fn human_date(published: Option<&marsad_model::Published>) -> String {
+    published.map(|date| date.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| "—".into())
+}

@@ -1,0 +1,75 @@
+//! `analyze`: one article's annotations, no database. The JSON shape is the
+//! contract in DESIGN.md (`marsad analyze --json`); later annotators add fields.
+
+use marsad_model::{Published, RawArticle, Span};
+use marsad_text::TokenKind;
+use serde::Serialize;
+
+/// One article's annotations. Every span is `[start, end]` in bytes of `text`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub title: String,
+    pub text: String,
+    pub published: Option<Published>,
+    pub url: String,
+    pub outlet: Option<String>,
+    /// Search form of `text` (see marsad-text); offsets differ from `text`.
+    pub normalized: String,
+    pub tokens: Vec<AnalyzedToken>,
+    pub sentences: Vec<TextSpan>,
+    pub paragraphs: Vec<TextSpan>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnalyzedToken {
+    pub span: Span,
+    pub text: String,
+    pub kind: TokenKind,
+    /// Normalized form.
+    pub norm: String,
+    /// Index term (clitics stripped, stemmed) for words; the normalized form otherwise.
+    pub stem: String,
+    pub stopword: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TextSpan {
+    pub span: Span,
+    pub text: String,
+}
+
+/// Annotate one article as read from a file (title derived when it has none).
+pub fn analyze(raw: &RawArticle) -> Analysis {
+    let text = &raw.text;
+    let tokens = marsad_text::tokenize(text)
+        .into_iter()
+        .map(|token| {
+            let is_word = token.kind == TokenKind::Word;
+            AnalyzedToken {
+                text: token.span.slice(text).to_owned(),
+                stem: if is_word { marsad_text::stem(&token.norm) } else { token.norm.clone() },
+                stopword: is_word && marsad_text::is_stopword(&token.norm),
+                span: token.span,
+                kind: token.kind,
+                norm: token.norm,
+            }
+        })
+        .collect();
+    let spans_with_text = |spans: Vec<Span>| {
+        spans.into_iter().map(|span| TextSpan { text: span.slice(text).to_owned(), span }).collect()
+    };
+    Analysis {
+        title: match raw.title.as_deref().map(str::trim) {
+            Some(title) if !title.is_empty() => title.to_owned(),
+            _ => crate::derive_title(text),
+        },
+        published: raw.published,
+        url: raw.locator().to_owned(),
+        outlet: raw.outlet.clone(),
+        normalized: marsad_text::normalize_str(text),
+        tokens,
+        sentences: spans_with_text(marsad_text::sentences(text)),
+        paragraphs: spans_with_text(marsad_text::paragraphs(text)),
+        text: text.clone(),
+    }
+}

@@ -1,0 +1,47 @@
+//! Write the frozen fixtures of the CURRENT schema version:
+//! `tests/fixtures/v{N}.db` (a small database made by this code) and
+//! `tests/fixtures/schema_v{N}.sql` (its schema dump).
+//!
+//! ```text
+//! cargo run -p marsad-store --example make_fixture
+//! ```
+//!
+//! Run it once, when a new schema version is added, and commit both files. It refuses
+//! to overwrite existing fixtures: they are frozen, later versions must keep opening them.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::path::PathBuf;
+
+use marsad_store::{ArticleStore, SqliteStore, SCHEMA_VERSION};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let db = dir.join(format!("v{SCHEMA_VERSION}.db"));
+    let schema = dir.join(format!("schema_v{SCHEMA_VERSION}.sql"));
+    for path in [&db, &schema] {
+        if path.exists() {
+            return Err(format!("{} exists: fixtures are frozen", path.display()).into());
+        }
+    }
+    std::fs::create_dir_all(&dir)?;
+    {
+        let mut store = SqliteStore::open(&db)?;
+        let mut batch = common::fixture_articles();
+        // Store article 3 in its first version, then update it: the fixture holds an
+        // updated row (and a deleted full-text row) too.
+        batch[2] = common::fixture_third_before_update();
+        println!("{:?}", store.insert_batch(&batch)?);
+        println!("{:?}", store.insert_batch(&[common::fixture_update()])?);
+        store.optimize()?;
+    }
+    std::fs::write(&schema, common::schema_dump(&db)?)?;
+    println!(
+        "wrote {} ({} bytes) and {}",
+        db.display(),
+        std::fs::metadata(&db)?.len(),
+        schema.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,169 @@
+//! Helpers shared by the integration tests and `examples/make_fixture.rs`.
+//!
+//! Everything here is deterministic across Rust versions and platforms: the frozen
+//! fixture databases hold hashes and terms computed by these functions.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use marsad_model::{Metadata, RawArticle};
+use marsad_store::PreparedArticle;
+
+/// FNV-1a 64 of the text, in hex: a stand-in for marsad_text::content_hash.
+pub fn content_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Stand-in for marsad_text::index_terms: words reduced to their letters and digits.
+pub fn terms(text: &str) -> String {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
+}
+
+/// A prepared article with stand-in analysis.
+pub fn prepared(url: Option<&str>, outlet: &str, title: &str, text: &str) -> PreparedArticle {
+    let mut raw = RawArticle::new(format!("test/{outlet}.json"), text);
+    raw.url = url.map(str::to_owned);
+    raw.title = Some(title.to_owned());
+    raw.outlet = Some(outlet.to_owned());
+    PreparedArticle {
+        title: title.to_owned(),
+        outlet: outlet.to_owned(),
+        normalized: text.to_owned(),
+        content_hash: content_hash(text),
+        title_terms: terms(title),
+        body_terms: terms(text),
+        raw,
+    }
+}
+
+/// `article` published at `rfc3339` (no date when that does not parse).
+pub fn with_published(mut article: PreparedArticle, rfc3339: &str) -> PreparedArticle {
+    article.raw.published = chrono::DateTime::parse_from_rfc3339(rfc3339).ok();
+    article
+}
+
+/// The articles stored in `tests/fixtures/v1.db`, in insertion order (ids 1..=5), with
+/// the third one already updated to its second text (see [`fixture_update`]).
+pub fn fixture_articles() -> Vec<PreparedArticle> {
+    let mut first = with_published(
+        prepared(
+            Some("https://aawsat.example/1"),
+            "aawsat",
+            "الحوار الأمني بين العراق والولايات المتحدة",
+            "عقد وزير الدفاع العراقي اجتماعا مع نظيره الأمريكي في بغداد لبحث الحوار الأمني",
+        ),
+        "2015-07-21T10:00:00+03:00",
+    );
+    first.raw.author = Some("بغداد: مراسل".to_owned());
+    let mut metadata = Metadata::new();
+    metadata.insert("section".to_owned(), serde_json::json!("العالم"));
+    first.raw.metadata = metadata;
+    let copy = with_published(
+        prepared(
+            Some("https://alriyadh.example/2"),
+            "alriyadh",
+            "اجتماع في بغداد",
+            &first.raw.text,
+        ),
+        "2015-07-21T12:00:00+03:00",
+    );
+    let mut url_less =
+        prepared(None, "seeds", "بيان مشترك", "بيان مشترك صادر عن الحكومتين عام 2023");
+    url_less.raw.origin = "seeds/004.txt".to_owned();
+    vec![
+        first,
+        copy,
+        fixture_update(),
+        url_less,
+        with_published(
+            prepared(
+                Some("https://aawsat.example/5"),
+                "aawsat",
+                "أسعار النفط",
+                "ارتفعت أسعار النفط في الأسواق العالمية",
+            ),
+            "2015-08-01T08:30:00Z",
+        ),
+    ]
+}
+
+/// Article 3 as first stored in the fixture; [`fixture_update`] replaced it.
+pub fn fixture_third_before_update() -> PreparedArticle {
+    prepared(Some("https://okaz.example/3"), "okaz", "خبر عاجل", "نص أول للخبر العاجل")
+}
+
+pub fn fixture_update() -> PreparedArticle {
+    prepared(Some("https://okaz.example/3"), "okaz", "خبر عاجل", "نص ثان معدل للخبر العاجل")
+}
+
+/// The schema of a database file: `SELECT sql FROM sqlite_master ORDER BY name`, one
+/// statement per entry (without SQLite's own `sqlite_stat*` tables, which `ANALYZE`
+/// creates on demand), plus its `user_version` and the full-text index configuration.
+///
+/// Opens the file for writing (so that closing it removes the -wal and -shm files):
+/// use it on copies of frozen fixtures.
+pub fn schema_dump(path: &Path) -> rusqlite::Result<String> {
+    let conn = rusqlite::Connection::open(path)?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let mut out = format!("-- user_version = {version}\n");
+    let mut statement = conn.prepare(
+        "SELECT sql FROM sqlite_master \
+         WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+    )?;
+    for sql in statement.query_map([], |r| r.get::<_, String>(0))? {
+        out.push_str(&sql?);
+        out.push_str(";\n");
+    }
+    let mut statement = conn.prepare("SELECT k, v FROM article_fts_config ORDER BY k")?;
+    let rows = statement
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, rusqlite::types::Value>(1)?)))?;
+    for row in rows {
+        let (key, value) = row?;
+        out.push_str(&format!("-- article_fts_config {key} = {value:?}\n"));
+    }
+    Ok(out)
+}
+
+/// `n` distinct synthetic articles of about `words` words each (deterministic).
+pub fn synthetic_articles(n: usize, words: usize) -> Vec<PreparedArticle> {
+    const SYLLABLES: [&str; 16] = [
+        "كا", "لم", "سي", "رو", "نا", "بت", "دي", "قو", "فر", "مي", "زع", "طل", "هو", "جب", "صف",
+        "ثر",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..n)
+        .map(|i| {
+            let mut text = String::new();
+            for _ in 0..words {
+                let r = next();
+                for k in 0..(2 + r % 3) {
+                    text.push_str(SYLLABLES[((r >> (8 * k + 4)) % 16) as usize]);
+                }
+                text.push(' ');
+            }
+            text.push_str(&format!("رقم {i}"));
+            prepared(
+                Some(&format!("https://synthetic.example/{i}")),
+                ["a", "b", "c"][i % 3],
+                &format!("عنوان {i}"),
+                &text,
+            )
+        })
+        .collect()
+}

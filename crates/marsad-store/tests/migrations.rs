@@ -1,0 +1,175 @@
+//! Schema versions and their frozen fixtures (see tests/fixtures/README.md).
+//!
+//! Per on-disk version N there are two frozen files: `schema_vN.sql` (the schema a
+//! database at version N has) and `vN.db` (a small database written by the code of
+//! version N). Every later build must open every `vN.db`, read it, and write to it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use marsad_store::{ArticleStore, InsertOutcome, SqliteStore, StoreError, SCHEMA_VERSION};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// A writable copy of a frozen fixture database.
+fn copy_of(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::copy(fixture(name), &path).unwrap();
+    (dir, path)
+}
+
+fn read_fixture(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).unwrap()
+}
+
+#[test]
+fn a_new_database_has_the_latest_version_and_its_frozen_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    drop(store);
+    let expected = read_fixture(&format!("schema_v{SCHEMA_VERSION}.sql"));
+    assert_eq!(
+        common::schema_dump(&path).unwrap(),
+        expected,
+        "the schema changed without a new migration (migrations/NNNN_name.sql)"
+    );
+}
+
+#[test]
+fn frozen_v1_database_has_the_frozen_v1_schema() {
+    let (_dir, path) = copy_of("v1.db");
+    assert_eq!(common::schema_dump(&path).unwrap(), read_fixture("schema_v1.sql"));
+}
+
+#[test]
+fn frozen_v1_database_opens_reads_and_accepts_inserts() {
+    let (_dir, path) = copy_of("v1.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(store.integrity_check().unwrap().is_empty());
+
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.articles, stats.outlets, stats.exact_duplicates), (5, 4, 1));
+    assert_eq!(stats.first_published.as_deref(), Some("2015-07-21T10:00:00+03:00"));
+    assert_eq!(stats.last_published.as_deref(), Some("2015-08-01T08:30:00+00:00"));
+    assert_eq!(stats.per_outlet[0].outlet, "aawsat");
+
+    let expected = common::fixture_articles();
+    let first = store.article(1).unwrap().unwrap();
+    assert_eq!(first.text, expected[0].raw.text);
+    assert_eq!(first.author, expected[0].raw.author);
+    assert_eq!(first.metadata, expected[0].raw.metadata);
+    assert_eq!(first.published, expected[0].raw.published);
+    assert_eq!(store.article(2).unwrap().unwrap().duplicate_of, Some(1));
+    assert_eq!(store.article(3).unwrap().unwrap().text, expected[2].raw.text, "the update");
+    assert_eq!(store.article(4).unwrap().unwrap().url, "seeds/004.txt");
+
+    let hits = store.search(&["الحوار".to_owned()], 10).unwrap();
+    assert_eq!(hits.iter().map(|h| h.article.id).collect::<Vec<_>>(), [1, 2]);
+    assert!(store.search(&["أول".to_owned()], 10).unwrap().is_empty(), "replaced text");
+
+    // The same records again: nothing changes (keys and hashes are stable on disk).
+    let again = store.insert_batch(&expected).unwrap();
+    assert_eq!(again, (1..=5).map(|id| InsertOutcome::Unchanged { id }).collect::<Vec<_>>());
+    // New records are added and linked to the stored originals.
+    let copy =
+        common::prepared(Some("https://new.example/6"), "new", "نسخة", &expected[0].raw.text);
+    let other = common::prepared(Some("https://new.example/7"), "new", "جديد", "خبر جديد تماما");
+    let added = store.insert_batch(&[copy, other]).unwrap();
+    assert_eq!(
+        added,
+        [
+            InsertOutcome::Added { id: 6, duplicate_of: Some(1) },
+            InsertOutcome::Added { id: 7, duplicate_of: None }
+        ]
+    );
+    assert_eq!(store.search(&["تماما".to_owned()], 10).unwrap()[0].article.id, 7);
+    store.optimize().unwrap();
+    assert!(store.integrity_check().unwrap().is_empty());
+    drop(store);
+
+    // Migrated, it has exactly the schema of a new database.
+    let latest = read_fixture(&format!("schema_v{SCHEMA_VERSION}.sql"));
+    assert_eq!(common::schema_dump(&path).unwrap(), latest);
+    // And a reader opens it.
+    let reader = SqliteStore::open_read_only(&path).unwrap();
+    assert_eq!(reader.stats().unwrap().articles, 7);
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let (_dir, path) = copy_of("v1.db");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+    drop(conn);
+    let name = path.display().to_string();
+    for result in [SqliteStore::open(&path), SqliteStore::open_read_only(&path)] {
+        match result {
+            Err(StoreError::TooNew { path, found, supported }) => {
+                assert_eq!(
+                    (path.as_str(), found, supported),
+                    (name.as_str(), SCHEMA_VERSION + 1, SCHEMA_VERSION)
+                );
+            }
+            other => panic!("expected TooNew, got {other:?}"),
+        }
+    }
+    // Refusing did not touch it.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, SCHEMA_VERSION + 1);
+}
+
+#[test]
+fn a_reader_does_not_migrate() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    rusqlite::Connection::open(&path).unwrap().execute_batch("CREATE TABLE t(x)").unwrap();
+    let err = SqliteStore::open_read_only(&path).unwrap_err();
+    assert!(matches!(err, StoreError::TooOld { found: 0, .. }), "{err:?}");
+    assert!(err.to_string().contains("empty.db"), "{err}");
+    // A writer migrates it (other tables are left alone).
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+}
+
+#[test]
+fn two_openers_of_a_new_file_migrate_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("race.db");
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || SqliteStore::open(&path).map(|s| s.schema_version()))
+        })
+        .collect();
+    for thread in threads {
+        assert_eq!(thread.join().unwrap().unwrap().unwrap(), SCHEMA_VERSION);
+    }
+}
+
+#[test]
+fn database_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.db");
+    drop(SqliteStore::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let pragma = |name: &str| -> String {
+        conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, rusqlite::types::Value>(0))
+            .map(|v| format!("{v:?}"))
+            .unwrap()
+    };
+    assert_eq!(pragma("journal_mode"), "Text(\"wal\")");
+    assert_eq!(pragma("page_size"), format!("Integer({})", marsad_store::schema::PAGE_SIZE));
+    // contentless_delete needs SQLite 3.43.
+    let version: Vec<u32> =
+        marsad_store::sqlite_version().split('.').map(|p| p.parse().unwrap()).collect();
+    assert!(version >= vec![3, 43, 0], "{version:?}");
+}
