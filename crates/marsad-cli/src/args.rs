@@ -70,6 +70,37 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Poll feeds and folders listed in a sources file and store new articles as they come
+    /// (format: docs/watch.md).
+    Watch {
+        /// The sources file (TOML: [[source]] url = "..." or path = "...").
+        #[arg(long)]
+        sources: PathBuf,
+        /// Poll every source once, then exit.
+        #[arg(long)]
+        once: bool,
+        /// Seconds between polls of a source that sets no interval of its own [default: 300].
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+        interval: Option<u64>,
+        /// Where to keep what was seen across runs [default: <db>.watch-state.json].
+        #[arg(long)]
+        state: Option<PathBuf>,
+        /// Print each round's summary as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Main-text extraction alone: for each HTML file (folders searched recursively) write
+    /// DIR/<stem>.txt (paragraphs separated by blank lines) and DIR/<stem>.json (metadata).
+    Extract {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output folder (created if needed).
+        #[arg(long)]
+        out: PathBuf,
+        /// Print the summary as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Ingest the bundled example corpus into a fresh database and show what Marsad makes of it.
     Demo {
         /// The example corpus (default: examples/seeds of this repository).

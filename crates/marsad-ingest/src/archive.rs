@@ -131,7 +131,7 @@ fn read_member<R: Read>(
     let src = zip.member(name);
     let limit = match format {
         Format::Text | Format::Html => options.max_record_bytes as u64,
-        Format::Json | Format::JsonLines | Format::Zip => options.max_file_bytes,
+        Format::Json | Format::JsonLines | Format::Zip | Format::Feed => options.max_file_bytes,
     };
     if declared_size > limit {
         let what =

@@ -1,9 +1,9 @@
-//! Bytes to text: UTF-8 (BOM stripped), UTF-16 with a BOM, windows-1256, and the
-//! charset an HTML page declares.
+//! Bytes to text: UTF-8 (BOM stripped), UTF-16 with a BOM, windows-1256 or
+//! ISO-8859-6 (whichever reads as Arabic), and the charset an HTML page declares.
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1256};
+use encoding_rs::{Encoding, ISO_8859_6, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1256};
 
 /// Why bytes could not become text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -19,7 +19,8 @@ pub enum DecodeError {
 
 /// Decode a text file: a BOM decides (UTF-8, UTF-16LE/BE); else UTF-8 when it is
 /// valid (or has only stray invalid bytes, which become U+FFFD); else windows-1256
-/// when the result reads as text (letters and whitespace, no control characters).
+/// or ISO-8859-6 (see [`arabic_single_byte`]) when the result reads as text
+/// (letters and whitespace, no control characters).
 pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
@@ -50,13 +51,38 @@ fn decode_unlabelled(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
             if replaced * 100 <= non_ascii {
                 return Ok(Cow::Owned(lossy.into_owned()));
             }
-            let (text, _) = WINDOWS_1256.decode_without_bom_handling(bytes);
+            let (text, _) = arabic_single_byte(bytes).decode_without_bom_handling(bytes);
             if reads_as_text(&text) {
                 Ok(Cow::Owned(text.into_owned()))
             } else {
                 Err(DecodeError::NotText)
             }
         }
+    }
+}
+
+/// The Arabic single-byte encoding the bytes read better in. Each one read as
+/// the other gives tell-tale characters: windows-1256 read as ISO-8859-6 turns
+/// ي and ف ق ك غ into harakat or undefined bytes; ISO-8859-6 read as windows-1256
+/// turns و ي ه ق into accented Latin letters (è ê ç â). The encoding with fewer
+/// such characters wins; windows-1256 on a tie.
+pub fn arabic_single_byte(bytes: &[u8]) -> &'static Encoding {
+    let (mut odd_as_1256, mut odd_as_iso) = (0usize, 0usize);
+    for &b in bytes {
+        if matches!(b, 0xE0 | 0xE2 | 0xE7..=0xEB | 0xEE | 0xEF | 0xF4 | 0xF9 | 0xFB | 0xFC) {
+            odd_as_1256 += 1;
+        }
+        if matches!(
+            b,
+            0xA1..=0xA3 | 0xA5..=0xAB | 0xAE..=0xBA | 0xBC..=0xBE | 0xC0 | 0xDB..=0xDF | 0xEB..=0xFF
+        ) {
+            odd_as_iso += 1;
+        }
+    }
+    if odd_as_iso < odd_as_1256 {
+        ISO_8859_6
+    } else {
+        WINDOWS_1256
     }
 }
 
@@ -100,13 +126,23 @@ pub fn decode_html(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
     }
 }
 
-/// The encoding named by the first `charset=` in the page's first 4 KiB.
-fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = bytes.get(..4096).unwrap_or(bytes);
+/// The encoding named by the first `charset=` of a `<meta>` tag in the page's
+/// first 8 KiB (`charset` attributes of `<script>` tags name the script's encoding).
+pub(crate) fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..8192).unwrap_or(bytes);
     let mut from = 0;
     while let Some(pos) = find_ascii_ci(head.get(from..)?, b"charset") {
-        let mut at = from + pos + b"charset".len();
+        let found = from + pos;
+        let mut at = found + b"charset".len();
         from = at;
+        let tag_start = head[..found].iter().rposition(|&b| b == b'<');
+        let in_meta = tag_start.is_some_and(|lt| {
+            head.get(lt + 1..lt + 5).is_some_and(|name| name.eq_ignore_ascii_case(b"meta"))
+                && !head[lt..found].contains(&b'>')
+        });
+        if !in_meta {
+            continue;
+        }
         while head.get(at).is_some_and(|b| b.is_ascii_whitespace()) {
             at += 1;
         }

@@ -16,6 +16,8 @@ pub enum Format {
     Html,
     /// `.zip`: members read in place (nested folders and zips too).
     Zip,
+    /// `.xml`, `.rss`, `.atom`, `.rdf`: an RSS (0.9x, 1.0, 2.0) or Atom feed.
+    Feed,
 }
 
 impl Format {
@@ -29,6 +31,10 @@ impl Format {
             ("html", Format::Html),
             ("htm", Format::Html),
             ("zip", Format::Zip),
+            ("xml", Format::Feed),
+            ("rss", Format::Feed),
+            ("atom", Format::Feed),
+            ("rdf", Format::Feed),
         ];
         TABLE.iter().find(|(ext, _)| ext.eq_ignore_ascii_case(extension)).map(|&(_, f)| f)
     }

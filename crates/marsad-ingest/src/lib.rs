@@ -5,8 +5,12 @@
 //! JSON Lines (`.jsonl`, `.ndjson`), plain text (`.txt`), HTML (`.html`, `.htm`),
 //! zip archives (`.zip`, nested folders and zips included), folders (recursive,
 //! sorted, hidden entries and unknown file types skipped), and `-` for stdin
-//! (format sniffed from the content). Text may be UTF-8, UTF-16 with a BOM or
-//! windows-1256; HTML pages may declare their charset.
+//! (format sniffed from the content). Feeds: `.xml`/`.rss`/`.atom`/`.rdf` files
+//! given by path (RSS, RDF or Atom, told from other XML by the root element) and
+//! JSON Feed in `.json` ([`feed`]). `http://` / `https://` inputs are fetched
+//! ([`fetch`]): a page goes to the HTML reader, a feed to the feed reader.
+//! Text may be UTF-8, UTF-16 with a BOM, windows-1256 or ISO-8859-6; HTML pages may
+//! declare their charset, and are read through main-text extraction ([`extract`](mod@extract)).
 //!
 //! **Outputs**: a stream of [`ReadEvent`]s, in input order — `Article` for each
 //! record ([`RawArticle`]), `Problem` for anything that could not be read
@@ -73,6 +77,9 @@ mod archive;
 mod dates;
 pub mod decode;
 mod emit;
+pub mod extract;
+pub mod feed;
+pub mod fetch;
 pub mod fields;
 mod format;
 pub mod html;
@@ -85,9 +92,9 @@ mod walk;
 
 pub use dates::parse_date;
 pub use decode::{decode_html, decode_text, DecodeError};
+pub use extract::{extract, extract_file, extract_str, Direction, ExtractError, Extracted};
 pub use fields::{record_to_article, url_host, Field, RecordError};
 pub use format::Format;
-pub use html::{parse_html, HtmlError, HtmlPage};
 pub use txt::{split_title, TxtParts};
 
 use emit::Emitter;
@@ -145,7 +152,18 @@ pub fn input_size(paths: &[PathBuf]) -> u64 {
 /// Never fails as a whole: everything that cannot be read becomes a `ReadEvent::Problem`.
 pub fn read_inputs(paths: &[PathBuf], options: &ReadOptions, sink: &mut dyn FnMut(ReadEvent)) {
     let mut em = Emitter::new(sink);
+    let mut fetcher: Option<fetch::Fetcher> = None;
     for path in paths {
+        if let Some(url) = path.to_str().filter(|p| fetch::is_url(p)) {
+            em.begin(0);
+            let fetcher =
+                fetcher.get_or_insert_with(|| fetch::Fetcher::new(fetch::FetchOptions::default()));
+            guarded(&mut em, path, |em| {
+                fetch::read_url(url, fetcher, options, &mut |event| forward(em, event))
+            });
+            em.end();
+            continue;
+        }
         if path.as_os_str() == "-" {
             em.begin(0);
             let src = Source { name: "-".into(), outlet: None };
@@ -236,13 +254,7 @@ fn read_file_inner(
             None => return stream::read_stream(file, &src, options, em),
             Some(ext) => {
                 let ext = ext.to_string_lossy();
-                let reason = if ["xml", "rss", "atom"].iter().any(|x| x.eq_ignore_ascii_case(&ext))
-                {
-                    format!("unsupported file type: .{ext} (RSS/Atom is not read yet)")
-                } else {
-                    format!("unsupported file type: .{ext}")
-                };
-                return em.problem(&src.name, None, reason);
+                return em.problem(&src.name, None, format!("unsupported file type: .{ext}"));
             }
         },
     };
@@ -263,8 +275,12 @@ fn read_file_inner(
             None,
             format!("record too large: {size} bytes (limit {record_limit})"),
         ),
-        Format::Text | Format::Html | Format::Json => {
-            let limit = if format == Format::Json { options.max_file_bytes } else { record_limit };
+        Format::Text | Format::Html | Format::Json | Format::Feed => {
+            let limit = if matches!(format, Format::Json | Format::Feed) {
+                options.max_file_bytes
+            } else {
+                record_limit
+            };
             match read_bytes(file, limit, size) {
                 Ok(Some(bytes)) => read_decoded(&bytes, format, &src, options, em),
                 Ok(None) => em.problem(
@@ -327,6 +343,14 @@ pub(crate) fn read_decoded(
             Err(e) => em.problem(&src.name, None, e),
         },
         Format::Json => match decode_text(bytes) {
+            Ok(text) if feed::is_json_feed(&text) => {
+                let source = feed::FeedSource {
+                    name: src.name.clone(),
+                    url: None,
+                    fallback_outlet: src.outlet.clone(),
+                };
+                feed::read_feed_text(&text, &source, options, &mut |e| forward(em, e));
+            }
             Ok(text) => json::read_json_text(&text, src, options, em),
             Err(e) => em.problem(&src.name, None, e),
         },
@@ -334,9 +358,27 @@ pub(crate) fn read_decoded(
             jsonl::read_jsonl_stream(bytes, src, options, em, false);
         }
         Format::Zip => archive::read_zip(Cursor::new(bytes), src, 1, false, options, em),
+        Format::Feed => {
+            let source = feed::FeedSource {
+                name: src.name.clone(),
+                url: None,
+                fallback_outlet: src.outlet.clone(),
+            };
+            feed::read_feed(bytes, None, &source, options, &mut |e| forward(em, e));
+        }
     }
 }
 
+/// Pass on an event from a reader that reports through a plain sink (feeds, URLs).
+fn forward(em: &mut Emitter<'_>, event: ReadEvent) {
+    match event {
+        ReadEvent::Article(article) => em.article(article),
+        ReadEvent::Problem(p) => em.problem(&p.file, p.record, p.reason),
+        ReadEvent::Progress { .. } => {}
+    }
+}
+
+/// Feed files read by path: `.xml`, `.rss`, `.atom`, `.rdf` (any case).
 /// A short reason for an I/O error: "no such file or directory", "permission denied", …
 pub(crate) fn io_reason(error: &io::Error) -> String {
     match error.kind() {

@@ -77,13 +77,24 @@ pub(crate) fn read_stream<R: Read>(
             }
         }
         (false, first) => {
-            let format = if first == Some(b'<') { Format::Html } else { Format::Text };
-            match read_bytes(reader, options.max_record_bytes as u64, 0) {
+            let format = match first {
+                Some(b'<') if looks_like_feed(reader.fill_buf().unwrap_or_default()) => {
+                    Format::Feed
+                }
+                Some(b'<') => Format::Html,
+                _ => Format::Text,
+            };
+            let limit = if format == Format::Feed {
+                options.max_file_bytes
+            } else {
+                options.max_record_bytes as u64
+            };
+            match read_bytes(reader, limit, 0) {
                 Ok(Some(bytes)) => read_decoded(&bytes, format, src, options, em),
                 Ok(None) => em.problem(
                     &src.name,
                     None,
-                    format!("record too large: more than {} bytes", options.max_record_bytes),
+                    format!("record too large: more than {limit} bytes"),
                 ),
                 Err(e) => em.problem(&src.name, None, format!("read error: {e}")),
             }
@@ -133,4 +144,11 @@ fn read_sniffed_text(text: &str, src: &Source, options: &ReadOptions, em: &mut E
     } else {
         em.article(txt_article(text, src.name.clone(), src.outlet.clone()));
     }
+}
+
+/// An RSS, RDF or Atom root element near the start of markup: a feed, not a page.
+fn looks_like_feed(head: &[u8]) -> bool {
+    let head = &head[..head.len().min(2048)];
+    let head = String::from_utf8_lossy(head);
+    ["<rss", "<feed", "<rdf:RDF"].iter().any(|root| head.contains(root))
 }

@@ -49,7 +49,8 @@ pub struct Article {
     pub title: String,
     pub published: Option<Published>,
     pub author: Option<String>,
-    /// The original text, never altered.
+    /// The text as stored: the record's text, byte for byte, less the page furniture
+    /// kept aside with the article (menus, «اقرأ أيضاً» lists, learned footer lines).
     pub text: String,
     /// The first stored article with the same normalized text, when this one is a copy.
     pub duplicate_of: Option<ArticleId>,

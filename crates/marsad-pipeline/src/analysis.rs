@@ -2,7 +2,8 @@
 //! contract in DESIGN.md (`marsad analyze --json`); later annotators add fields.
 
 use marsad_model::{Published, RawArticle, Span};
-use marsad_text::TokenKind;
+use marsad_text::furniture::NoLearnedLines;
+use marsad_text::{RemovedBlock, TokenKind};
 use serde::Serialize;
 
 /// One article's annotations. Every span is `[start, end]` in bytes of `text`.
@@ -18,6 +19,9 @@ pub struct Analysis {
     pub tokens: Vec<AnalyzedToken>,
     pub sentences: Vec<TextSpan>,
     pub paragraphs: Vec<TextSpan>,
+    /// Page furniture taken out before analysis (fixed rules only: no database), with
+    /// spans into the text as read, so `text` is what ingest would store.
+    pub furniture: Vec<RemovedBlock>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -40,7 +44,8 @@ pub struct TextSpan {
 
 /// Annotate one article as read from a file (title derived when it has none).
 pub fn analyze(raw: &RawArticle) -> Analysis {
-    let text = &raw.text;
+    let cleaned = marsad_text::strip_furniture(&raw.text, &NoLearnedLines);
+    let text: &str = &cleaned.text;
     let tokens = marsad_text::tokenize(text)
         .into_iter()
         .map(|token| {
@@ -59,10 +64,7 @@ pub fn analyze(raw: &RawArticle) -> Analysis {
         spans.into_iter().map(|span| TextSpan { text: span.slice(text).to_owned(), span }).collect()
     };
     Analysis {
-        title: match raw.title.as_deref().map(str::trim) {
-            Some(title) if !title.is_empty() => title.to_owned(),
-            _ => crate::derive_title(text),
-        },
+        title: crate::prepare::final_title(raw),
         published: raw.published,
         url: raw.locator().to_owned(),
         outlet: raw.outlet.clone(),
@@ -70,6 +72,7 @@ pub fn analyze(raw: &RawArticle) -> Analysis {
         tokens,
         sentences: spans_with_text(marsad_text::sentences(text)),
         paragraphs: spans_with_text(marsad_text::paragraphs(text)),
-        text: text.clone(),
+        text: text.to_owned(),
+        furniture: cleaned.removed,
     }
 }

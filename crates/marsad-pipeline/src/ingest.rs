@@ -1,16 +1,28 @@
-//! `ingest`: read → analyse → store, with every record accounted for.
+//! `ingest`: read → analyse (furniture removed, with what is learned about each
+//! outlet) → store, with every record accounted for.
 
+use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::Instant;
 
-use crossbeam_channel::{bounded, Receiver, Sender};
+use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
 use marsad_ingest::{read_inputs, ReadEvent, ReadOptions};
 use marsad_model::{RawArticle, ReadProblem};
 use marsad_store::{ArticleStore, InsertOutcome, PreparedArticle, StoreError};
+use marsad_text::furniture::line_hashes;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::prepare::prepare;
+use crate::learned::{Counted, Learned, Seen};
+use crate::prepare::{final_outlet, prepare_with_line_hashes};
+
+/// Batch k is cleaned with the line counts the writer confirmed up to batch k − LAG,
+/// plus tentative counts of the batches after it (see `learned.rs`): deterministic, and
+/// the analyser may run up to LAG − 1 batches ahead of the writer — as far as the
+/// channel between them lets it — so that neither waits for the other's jitter.
+const LAG: usize = 4;
 
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
@@ -37,6 +49,8 @@ pub struct IngestSummary {
     pub skipped: u64,
     /// Added articles whose normalized text repeats an article stored earlier.
     pub exact_duplicates: u64,
+    /// Added or updated articles whose page furniture was removed (kept aside in the store).
+    pub furniture_removed: u64,
     pub errors: Vec<ReadProblem>,
     /// Records read but not stored, each with its reason (e.g. no text).
     pub skipped_records: Vec<ReadProblem>,
@@ -72,6 +86,10 @@ enum ReaderMessage {
 
 /// Ingest every input into `store`. Per-record problems are collected in the
 /// summary; only a store failure is an error (what was committed stays committed).
+///
+/// Each article's page furniture is removed before it is stored (kept aside in the
+/// store): the fixed rules of `marsad_text::furniture`, plus the lines learned for
+/// its outlet from the articles stored before it (see `learned.rs`).
 pub fn ingest<S: ArticleStore + Send>(
     paths: &[PathBuf],
     store: &mut S,
@@ -83,21 +101,29 @@ pub fn ingest<S: ArticleStore + Send>(
     let batch_size = options.batch_size.max(1);
     let (raw_tx, raw_rx) = bounded::<ReaderMessage>(4);
     let (prepared_tx, prepared_rx) = bounded::<Vec<PreparedArticle>>(2);
+    let (counted_tx, counted_rx) = unbounded::<Vec<Counted>>();
+    // The writer stores batches; the analyser reads what the store learned about an
+    // outlet when it first meets it.
+    let store = Mutex::new(store);
 
     let mut summary = std::thread::scope(|scope| {
         scope.spawn(|| read_in_batches(paths, &options.read, batch_size, raw_tx));
-        let writer = scope.spawn(|| write_batches(store, prepared_rx, observer));
-        let mut summary = analyse_batches(raw_rx, prepared_tx, observer);
-        match writer.join() {
-            Ok(Ok(written)) => {
+        let writer = scope.spawn(|| write_batches(&store, prepared_rx, counted_tx, observer));
+        let analysed = analyse_batches(raw_rx, prepared_tx, counted_rx, &store, observer);
+        let written = writer.join();
+        // A store failure on either side is the error to report.
+        match (written, analysed) {
+            (Ok(Ok(written)), Ok(mut summary)) => {
                 summary.added = written.added;
                 summary.unchanged = written.unchanged;
                 summary.updated = written.updated;
                 summary.exact_duplicates = written.exact_duplicates;
+                summary.furniture_removed = written.furniture_removed;
                 Ok(summary)
             }
-            Ok(Err(error)) => Err(PipelineError::Store(error)),
-            Err(_) => Err(PipelineError::ThreadPanicked),
+            (Ok(Err(error)), _) => Err(error),
+            (Ok(Ok(_)), Err(error)) => Err(error),
+            (Err(_), _) => Err(PipelineError::ThreadPanicked),
         }
     })?;
     summary.seconds = started.elapsed().as_secs_f64();
@@ -136,12 +162,21 @@ fn read_in_batches(
 }
 
 /// Runs on the calling thread: skips records with no text, analyses the rest in parallel.
-fn analyse_batches(
+///
+/// Before cleaning batch k it applies the writer's report on batches up to k − LAG,
+/// loads from the store the outlets it meets for the first time, and counts the
+/// batch's own lines tentatively.
+fn analyse_batches<S: ArticleStore>(
     input: Receiver<ReaderMessage>,
     output: Sender<Vec<PreparedArticle>>,
+    counted: Receiver<Vec<Counted>>,
+    store: &Mutex<&mut S>,
     observer: &dyn IngestObserver,
-) -> IngestSummary {
+) -> Result<IngestSummary, PipelineError> {
     let mut summary = IngestSummary::default();
+    let mut learned = Learned::default();
+    // Batches sent to the writer whose report is not applied yet.
+    let mut in_flight = 0usize;
     for message in input {
         match message {
             ReaderMessage::Problem(problem) => {
@@ -157,15 +192,64 @@ fn analyse_batches(
                     summary.skipped += 1;
                     summary.skipped_records.push(skip_reason(&article, "no text"));
                 }
-                let prepared: Vec<PreparedArticle> =
-                    with_text.into_par_iter().map(prepare).collect();
+                while in_flight >= LAG {
+                    let Ok(report) = counted.recv() else {
+                        return Ok(summary); // the writer failed; `ingest` reports its error
+                    };
+                    learned.confirm(report);
+                    in_flight -= 1;
+                }
+                let lines: Vec<(String, u64, Vec<String>)> = with_text
+                    .par_iter()
+                    .map(|raw| (final_outlet(raw), text_key(&raw.text), line_hashes(&raw.text)))
+                    .collect();
+                let new: BTreeSet<&str> = lines
+                    .iter()
+                    .map(|(outlet, ..)| outlet.as_str())
+                    .filter(|outlet| !learned.knows(outlet))
+                    .collect();
+                if !new.is_empty() {
+                    let store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
+                    learned.load(&**store, new)?;
+                }
+                let seen: Vec<Seen<'_>> = lines
+                    .iter()
+                    .map(|(outlet, text_key, hashes)| Seen {
+                        outlet,
+                        text_key: *text_key,
+                        line_hashes: hashes,
+                    })
+                    .collect();
+                learned.count_tentatively(&seen);
+                let learned = &learned;
+                let prepared: Vec<PreparedArticle> = with_text
+                    .into_par_iter()
+                    .zip(lines)
+                    .map(|(raw, (outlet, _, hashes))| {
+                        prepare_with_line_hashes(raw, learned.lines(&outlet), hashes)
+                    })
+                    .collect();
                 if output.send(prepared).is_err() {
                     break; // the writer failed; its error is reported by `ingest`
                 }
+                in_flight += 1;
             }
         }
     }
-    summary
+    Ok(summary)
+}
+
+/// Equal for byte-identical texts (counted once among tentative counts). Cheap: the
+/// length and both ends only, so texts that differ only in the middle count once too
+/// (which only makes the learned rule stricter).
+fn text_key(text: &str) -> u64 {
+    const END: usize = 256;
+    let bytes = text.as_bytes();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.len().hash(&mut hasher);
+    bytes.get(..END.min(bytes.len())).hash(&mut hasher);
+    bytes.get(bytes.len().saturating_sub(END)..).hash(&mut hasher);
+    hasher.finish()
 }
 
 fn skip_reason(article: &RawArticle, reason: &str) -> ReadProblem {
@@ -194,26 +278,121 @@ struct Written {
     unchanged: u64,
     updated: u64,
     exact_duplicates: u64,
+    furniture_removed: u64,
 }
 
+/// Stores each batch, then reports the lines of the originals it added (the ones the
+/// store counted) back to the analyser.
 fn write_batches<S: ArticleStore>(
-    store: &mut S,
+    store: &Mutex<&mut S>,
     input: Receiver<Vec<PreparedArticle>>,
+    report: Sender<Vec<Counted>>,
     observer: &dyn IngestObserver,
-) -> Result<Written, StoreError> {
+) -> Result<Written, PipelineError> {
     let mut written = Written::default();
     for batch in input {
-        for outcome in store.insert_batch(&batch)? {
+        let outcomes = {
+            let mut store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
+            store.insert_batch(&batch)?
+        };
+        let mut counted = Vec::new();
+        for (article, outcome) in batch.into_iter().zip(outcomes) {
+            let cleaned = !article.furniture.is_empty();
             match outcome {
                 InsertOutcome::Added { duplicate_of, .. } => {
                     written.added += 1;
                     written.exact_duplicates += u64::from(duplicate_of.is_some());
+                    written.furniture_removed += u64::from(cleaned);
+                    if duplicate_of.is_none() {
+                        counted.push((article.outlet, article.line_hashes));
+                    }
                 }
                 InsertOutcome::Unchanged { .. } => written.unchanged += 1,
-                InsertOutcome::Updated { .. } => written.updated += 1,
+                InsertOutcome::Updated { .. } => {
+                    written.updated += 1;
+                    written.furniture_removed += u64::from(cleaned);
+                }
             }
         }
+        // The analyser stops listening only when it has nothing left to analyse.
+        let _ = report.send(counted);
         observer.stored(written.added + written.updated + written.unchanged);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_store::{ArticleFilter, SqliteStore};
+
+    const FOOTER: &str = "حمّلوا تطبيق الصحيفة على هواتفكم الذكية";
+
+    /// A JSON array of `n` articles of outlet `x`, numbered from `first`, each ending
+    /// with the outlet's footer.
+    fn records(dir: &std::path::Path, name: &str, first: usize, n: usize) -> PathBuf {
+        let records: Vec<serde_json::Value> = (first..first + n)
+            .map(|i| {
+                let body = format!(
+                    "أعلنت الوزارة اليوم عن المشروع رقم {i} في العاصمة بحضور عدد من المسؤولين.\n\
+                     وأضاف المتحدث أن المرحلة {i} من المشروع ستكتمل خلال الأشهر المقبلة بإذن الله.\n{FOOTER}"
+                );
+                serde_json::json!({"source": "x", "url": format!("https://x.example/{i}"),
+                                   "title": format!("خبر {i}"), "content": body})
+            })
+            .collect();
+        let path = dir.join(name);
+        std::fs::write(&path, serde_json::to_string(&records).unwrap_or_default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        path
+    }
+
+    fn texts(store: &SqliteStore) -> Vec<(String, String)> {
+        let mut all: Vec<(String, String)> = store
+            .articles(&ArticleFilter::default())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| (a.url, a.text))
+            .collect();
+        all.sort();
+        all
+    }
+
+    #[test]
+    fn an_outlets_footer_is_learned_within_a_run_and_from_the_store() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let first = records(dir.path(), "first.json", 0, 12);
+        let options = IngestOptions { batch_size: 4, ..IngestOptions::default() };
+        let open = |name: &str| {
+            SqliteStore::open(&dir.path().join(name)).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let mut store = open("a.db");
+        let summary = ingest(std::slice::from_ref(&first), &mut store, &options, &NoProgress)
+            .unwrap_or_else(|e| panic!("{e}"));
+        // The first batch (4 articles) is below the threshold of 5; from the second on,
+        // the footer is learned (tentatively, then confirmed by the store).
+        assert_eq!((summary.added, summary.furniture_removed), (12, 8));
+        let stored = texts(&store);
+        let with_footer = stored.iter().filter(|(_, text)| text.contains(FOOTER)).count();
+        assert_eq!(with_footer, 4);
+
+        // Another store, the same input: the same result whatever the thread timing.
+        let mut other = open("b.db");
+        ingest(std::slice::from_ref(&first), &mut other, &options, &NoProgress)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(texts(&other), stored);
+
+        // The same input again: nothing changes, though the footer is known now.
+        let again =
+            ingest(&[first], &mut store, &options, &NoProgress).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((again.unchanged, again.updated, again.furniture_removed), (12, 0, 0));
+
+        // A later run learns from the store: its first article is cleaned already.
+        let later = records(dir.path(), "later.json", 100, 1);
+        let summary =
+            ingest(&[later], &mut store, &options, &NoProgress).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((summary.added, summary.furniture_removed), (1, 1));
+        let lines = store.outlet_lines("x", 1).unwrap_or_default();
+        assert_eq!(lines.articles, 13);
+    }
 }

@@ -26,8 +26,16 @@
 
 mod analysis;
 mod ingest;
+mod learned;
 mod prepare;
+pub mod watch;
 
 pub use analysis::{analyze, Analysis, AnalyzedToken, TextSpan};
 pub use ingest::{ingest, IngestObserver, IngestOptions, IngestSummary, NoProgress, PipelineError};
-pub use prepare::{derive_title, prepare};
+pub use learned::{learned_threshold, MIN_LEARNED_ARTICLES, MIN_LEARNED_SHARE};
+pub use prepare::{derive_title, final_title, prepare};
+pub use prepare::{final_outlet, prepare_learned, SOURCE_CREDITS_KEY};
+pub use watch::{
+    load_sources, PollOutcome, PollReport, RoundSummary, WatchConfig, WatchError, WatchObserver,
+    WatchOptions, WatchSource, Watcher,
+};

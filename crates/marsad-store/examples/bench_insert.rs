@@ -8,7 +8,8 @@
 //! Reads every `*.zip` in the folder (each one JSON array of SaudiNewsNet records:
 //! source, url, date_extracted, title, author, content), prepares the articles with
 //! stand-in analysis (terms = whitespace-separated words stripped to letters and digits,
-//! normalized = the text, content hash = a 64-bit hash), then times `insert_batch` over
+//! normalized = the text, content hash = a 64-bit hash, line hashes = 128-bit-long hex
+//! hashes of the lines of 2+ words and at most 200 chars), then times `insert_batch` over
 //! a new database, and `optimize()`. `--twice` inserts everything a second time (all
 //! `Unchanged`). Analysis is not timed: it belongs to marsad-text.
 //!
@@ -226,8 +227,30 @@ fn prepare(origin: String, record: Record) -> PreparedArticle {
         outlet: raw.outlet.clone().unwrap_or_else(|| "unknown".into()),
         normalized: raw.text.clone(),
         content_hash: format!("{:016x}", hasher.finish()),
+        source_hash: format!("{:016x}", hasher.finish()),
+        furniture: Vec::new(),
+        line_hashes: line_hashes(&raw.text),
         raw,
     }
+}
+
+/// Stand-in for marsad_text::furniture::line_hashes: as many lines, as long hashes.
+fn line_hashes(text: &str) -> Vec<String> {
+    let mut hashes: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.split_whitespace().count() < 2 || line.chars().count() > 200 {
+            continue;
+        }
+        let mut hasher = DefaultHasher::new();
+        line.hash(&mut hasher);
+        let h = hasher.finish();
+        let hash = format!("{h:016x}{:016x}", h.rotate_left(17));
+        if !hashes.contains(&hash) {
+            hashes.push(hash);
+        }
+    }
+    hashes
 }
 
 /// Stand-in for marsad_text::index_terms: words reduced to their letters and digits.

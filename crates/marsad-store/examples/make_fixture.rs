@@ -3,11 +3,18 @@
 //! `tests/fixtures/schema_v{N}.sql` (its schema dump).
 //!
 //! ```text
-//! cargo run -p marsad-store --example make_fixture
+//! cargo run -p marsad-store --example make_fixture [-- N]
 //! ```
 //!
+//! `N`, when given, must be the current `SCHEMA_VERSION`: this build writes databases
+//! of that version only (older fixtures were written by older builds and are frozen).
 //! Run it once, when a new schema version is added, and commit both files. It refuses
 //! to overwrite existing fixtures: they are frozen, later versions must keep opening them.
+//!
+//! Content per version (`tests/common/mod.rs`): the five `fixture_articles` (article 3
+//! stored, then updated); from version 2 on, a sixth article stored without its page
+//! furniture (`fixture_v2_furniture`), so the fixture holds a `furniture` value and
+//! counted outlet lines.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -17,6 +24,16 @@ use std::path::PathBuf;
 use marsad_store::{ArticleStore, SqliteStore, SCHEMA_VERSION};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    if let Some(arg) = std::env::args().nth(1) {
+        let version: i64 = arg.parse().map_err(|_| format!("not a schema version: {arg}"))?;
+        if version != SCHEMA_VERSION {
+            return Err(format!(
+                "this build writes schema version {SCHEMA_VERSION} only; \
+                 fixtures of version {version} are frozen (or not yet defined)"
+            )
+            .into());
+        }
+    }
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let db = dir.join(format!("v{SCHEMA_VERSION}.db"));
     let schema = dir.join(format!("schema_v{SCHEMA_VERSION}.sql"));
@@ -34,6 +51,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         batch[2] = common::fixture_third_before_update();
         println!("{:?}", store.insert_batch(&batch)?);
         println!("{:?}", store.insert_batch(&[common::fixture_update()])?);
+        if SCHEMA_VERSION >= 2 {
+            println!("{:?}", store.insert_batch(&[common::fixture_v2_furniture()])?);
+        }
         store.optimize()?;
     }
     std::fs::write(&schema, common::schema_dump(&db)?)?;

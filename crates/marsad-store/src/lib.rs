@@ -1,21 +1,24 @@
 //! Storage of Marsad articles: the [`ArticleStore`] trait and its SQLite implementation.
 //!
 //! Inputs: [`PreparedArticle`]s — a [`marsad_model::RawArticle`] plus what the analysis
-//! derived from it (final title and outlet, normalized text, content hash, and the
-//! space-separated index terms of title and body) — stored in batches by
-//! [`ArticleStore::insert_batch`].
+//! derived from it (final title and outlet, normalized text, content hash, the
+//! space-separated index terms of title and body, the page furniture removed from the
+//! text and the hashes of its lines) — stored in batches by [`ArticleStore::insert_batch`].
 //!
 //! Outputs: an [`InsertOutcome`] per article (added, possibly as an exact copy of an
 //! earlier article; unchanged; or updated), stored [`marsad_model::Article`]s (by id,
-//! newest first, or ranked by full-text [`ArticleStore::search`] as [`SearchHit`]s), and
+//! newest first, or ranked by full-text [`ArticleStore::search`] as [`SearchHit`]s), the
+//! [`FurnitureBlock`]s removed from an article, what is learned about an outlet's lines
+//! ([`OutletLines`]: lines that recur across its articles are its furniture), and
 //! database [`Stats`].
 //!
 //! Key types: [`SqliteStore`] (one SQLite file in WAL mode: one writer, many readers,
 //! crash-safe; versioned migrations in `migrations/`, see [`schema`]) and
 //! [`StoreError`] (every variant names the database).
 //!
-//! Storing is idempotent: an article's key is its URL, else its outlet and content hash,
-//! so ingesting the same input twice adds nothing. After an ingest, call
+//! Storing is idempotent: an article's key is its URL, else its outlet and the content
+//! hash of its text as read (`source_hash`), so ingesting the same input twice adds
+//! nothing. After an ingest, call
 //! [`SqliteStore::optimize`] once to compact the full-text index.
 //!
 //! ```
@@ -33,6 +36,9 @@
 //!     content_hash: "h1".into(),
 //!     title_terms: "لقاء وزير دفاع".into(),
 //!     body_terms: "وزير دفاع لتقي نظير".into(),
+//!     source_hash: "h1".into(),
+//!     furniture: Vec::new(),
+//!     line_hashes: vec!["l1".into()],
 //! };
 //! let outcomes = store.insert_batch(&[article.clone()])?;
 //! assert!(matches!(outcomes[0], InsertOutcome::Added { duplicate_of: None, .. }));
@@ -40,6 +46,8 @@
 //! let again = store.insert_batch(&[article])?;
 //! assert_eq!(again[0], InsertOutcome::Unchanged { id: outcomes[0].id() });
 //!
+//! // Its line was counted for its outlet.
+//! assert_eq!(store.outlet_lines("example", 1)?.lines["l1"], 1);
 //! let hits = store.search(&["دفاع".to_string()], 10)?;
 //! assert_eq!(hits[0].article.title, "لقاء وزيري الدفاع");
 //! assert_eq!(store.articles(&ArticleFilter::default())?.len(), 1);
@@ -57,7 +65,10 @@ use marsad_model::{Article, ArticleId};
 pub use error::StoreError;
 pub use schema::SCHEMA_VERSION;
 pub use sqlite::SqliteStore;
-pub use types::{ArticleFilter, InsertOutcome, OutletCount, PreparedArticle, SearchHit, Stats};
+pub use types::{
+    ArticleFilter, FurnitureBlock, InsertOutcome, OutletCount, OutletLines, PreparedArticle,
+    SearchHit, Stats,
+};
 
 /// What every storage backend (SQLite now, PostgreSQL later) offers the pipeline and the CLI.
 pub trait ArticleStore {
@@ -70,6 +81,12 @@ pub trait ArticleStore {
     fn article(&self, id: ArticleId) -> Result<Option<Article>, StoreError>;
     /// Full-text search over index terms (already analysed by marsad_text::query_terms); best first.
     fn search(&self, terms: &[String], limit: usize) -> Result<Vec<SearchHit>, StoreError>;
+    /// The page furniture removed from article `id` (empty when none; `None` when there
+    /// is no such article).
+    fn furniture(&self, id: ArticleId) -> Result<Option<Vec<FurnitureBlock>>, StoreError>;
+    /// What is counted about `outlet`'s lines: how many of its articles were counted, and
+    /// the lines found in at least `min_articles` of them (by line hash).
+    fn outlet_lines(&self, outlet: &str, min_articles: u64) -> Result<OutletLines, StoreError>;
 }
 
 /// The version of the SQLite library compiled in (e.g. "3.54.1").

@@ -1,9 +1,15 @@
 //! Plain data the store takes and gives: prepared articles in; outcomes, stats and hits out.
 
-use marsad_model::{Article, ArticleId, RawArticle};
-use serde::Serialize;
+use std::collections::HashMap;
+
+use marsad_model::{Article, ArticleId, RawArticle, Span};
+use serde::{Deserialize, Serialize};
 
 /// An article ready to store: the raw record plus what the analysis derived from it.
+///
+/// `raw.text` is the text to store: the pipeline has already removed its page
+/// furniture (listed in `furniture`), and `normalized`, `content_hash` and the index
+/// terms are those of that text.
 #[derive(Debug, Clone)]
 pub struct PreparedArticle {
     pub raw: RawArticle,
@@ -18,6 +24,16 @@ pub struct PreparedArticle {
     /// Space-separated index terms of the title and of the text (marsad_text::index_terms).
     pub title_terms: String,
     pub body_terms: String,
+    /// marsad_text::content_hash of the text AS READ, before furniture removal (equal to
+    /// `content_hash` when nothing was removed). The same record read again has the same
+    /// source hash, whatever was learned meanwhile: it decides [`InsertOutcome::Unchanged`]
+    /// and keys records without URL.
+    pub source_hash: String,
+    /// The furniture removed from the text as read, spans into that text.
+    pub furniture: Vec<FurnitureBlock>,
+    /// Distinct line keys of the text as read (marsad_text::furniture::line_hashes),
+    /// counted for the outlet when the article is added as an original.
+    pub line_hashes: Vec<String>,
 }
 
 impl PreparedArticle {
@@ -27,12 +43,12 @@ impl PreparedArticle {
     }
 
     /// The idempotency key: `url:<url>` when the record has a URL, else
-    /// `hash:<outlet>\u{1f}<content_hash>`. Storing a record whose key is already
+    /// `hash:<outlet>\u{1f}<source_hash>`. Storing a record whose key is already
     /// stored never adds a second article.
     pub fn key(&self) -> String {
         match self.record_url() {
             Some(url) => format!("url:{url}"),
-            None => format!("hash:{}\u{1f}{}", self.outlet, self.content_hash),
+            None => format!("hash:{}\u{1f}{}", self.outlet, self.source_hash),
         }
     }
 
@@ -42,14 +58,35 @@ impl PreparedArticle {
     }
 }
 
+/// A block of page furniture removed from an article (see marsad_text::furniture),
+/// kept aside in the store. Serialised as `{"span": [start, end], "text", "reason"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FurnitureBlock {
+    /// Byte span in the article's text as read (before removal): `span.slice(read) == text`.
+    pub span: Span,
+    pub text: String,
+    /// e.g. `marker: اقرأ أيضا`, `source credit`, `headline list`, `repeated line (outlet)`.
+    pub reason: String,
+}
+
+/// What the store has counted about one outlet's lines ([`crate::ArticleStore::outlet_lines`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutletLines {
+    /// Articles of the outlet whose lines were counted (those added as originals since
+    /// schema v2).
+    pub articles: u64,
+    /// Line hash → number of those articles that have the line.
+    pub lines: HashMap<String, u64>,
+}
+
 /// What storing one prepared article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InsertOutcome {
     /// New article; `duplicate_of` is the first stored article with the same content hash.
     Added { id: ArticleId, duplicate_of: Option<ArticleId> },
-    /// Same key (URL, else outlet + content hash) and same content: nothing changed.
+    /// Same key (URL, else outlet + source hash) and same text as read: nothing changed.
     Unchanged { id: ArticleId },
-    /// Same URL, new content: the stored text was replaced.
+    /// Same URL, new text as read: the stored text was replaced.
     Updated { id: ArticleId },
 }
 

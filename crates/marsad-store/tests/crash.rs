@@ -32,6 +32,7 @@ fn crash_writer_child() {
             for article in &mut data {
                 article.raw.text.push_str(" تحديث");
                 article.content_hash = common::content_hash(&article.raw.text);
+                article.source_hash = article.content_hash.clone();
                 article.body_terms.push_str(" تحديث");
             }
         }

@@ -104,6 +104,115 @@ fn frozen_v1_database_opens_reads_and_accepts_inserts() {
 }
 
 #[test]
+fn frozen_v1_database_migrates_to_v2_with_its_data_intact() {
+    let (_dir, path) = copy_of("v1.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 2);
+    let expected = common::fixture_articles();
+    for (id, article) in (1..).zip(&expected) {
+        let stored = store.article(id).unwrap().unwrap();
+        assert_eq!(
+            (stored.title.as_str(), stored.text.as_str()),
+            (article.title.as_str(), article.raw.text.as_str())
+        );
+        // v1 removed nothing.
+        assert_eq!(store.furniture(id).unwrap(), Some(Vec::new()));
+    }
+    assert_eq!(store.furniture(99).unwrap(), None);
+    // v1 articles' lines were never counted.
+    assert_eq!(store.outlet_lines("aawsat", 1).unwrap(), marsad_store::OutletLines::default());
+    // Their source hash is their v1 content hash: the same records are unchanged, the
+    // record without URL included (its key is built from that hash).
+    let again = store.insert_batch(&expected).unwrap();
+    assert_eq!(again, (1..=5).map(|id| InsertOutcome::Unchanged { id }).collect::<Vec<_>>());
+    // New articles are counted from now on.
+    store.insert_batch(&[common::fixture_v2_furniture()]).unwrap();
+    let alwatan = store.outlet_lines("alwatan", 1).unwrap();
+    assert_eq!(alwatan.articles, 1);
+    assert_eq!(alwatan.lines.len(), 3, "{alwatan:?}");
+}
+
+#[test]
+fn a_reader_refuses_the_v1_database_until_a_writer_upgrades_it() {
+    let (_dir, path) = copy_of("v1.db");
+    match SqliteStore::open_read_only(&path) {
+        Err(StoreError::TooOld { found: 1, supported, .. }) => {
+            assert_eq!(supported, SCHEMA_VERSION)
+        }
+        other => panic!("expected TooOld, got {other:?}"),
+    }
+    let err = SqliteStore::open_read_only(&path).unwrap_err().to_string();
+    assert!(err.contains("open it for writing once to upgrade it"), "{err}");
+    drop(SqliteStore::open(&path).unwrap());
+    assert_eq!(SqliteStore::open_read_only(&path).unwrap().stats().unwrap().articles, 5);
+}
+
+#[test]
+fn frozen_v2_database_has_the_frozen_v2_schema() {
+    let (_dir, path) = copy_of("v2.db");
+    assert_eq!(common::schema_dump(&path).unwrap(), read_fixture("schema_v2.sql"));
+}
+
+#[test]
+fn frozen_v2_database_opens_reads_and_accepts_inserts() {
+    let (_dir, path) = copy_of("v2.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(store.integrity_check().unwrap().is_empty());
+
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.articles, stats.outlets, stats.exact_duplicates), (6, 5, 1));
+    let mut expected = common::fixture_articles();
+    expected.push(common::fixture_v2_furniture());
+    for (id, article) in (1..).zip(&expected) {
+        let stored = store.article(id).unwrap().unwrap();
+        assert_eq!(stored.text, article.raw.text, "article {id}");
+        assert_eq!(store.furniture(id).unwrap().as_ref(), Some(&article.furniture), "article {id}");
+    }
+    // The furniture of article 6: kept aside, its span pointing into the text as read.
+    let furniture = store.furniture(6).unwrap().unwrap();
+    assert_eq!(furniture.len(), 1);
+    assert_eq!(furniture[0].reason, "marker: مقالات مشابهة");
+    assert!(furniture[0].text.starts_with("مقالات مشابهة"));
+    assert!(!store.article(6).unwrap().unwrap().text.contains("مقالات مشابهة"));
+    // Counted lines: one article per outlet except aawsat (two originals) and alriyadh
+    // (an exact copy, not counted).
+    let counted = |outlet: &str| store.outlet_lines(outlet, 1).unwrap();
+    assert_eq!(counted("aawsat").articles, 2);
+    assert_eq!(counted("alriyadh").articles, 0);
+    assert_eq!(counted("alwatan").articles, 1);
+    assert_eq!(counted("alwatan").lines.len(), 3);
+    assert!(store.outlet_lines("alwatan", 2).unwrap().lines.is_empty());
+    // The furniture's words are not indexed; the kept text's are.
+    assert!(store.search(&["عنوان".to_owned()], 10).unwrap().is_empty());
+    assert_eq!(store.search(&["واشنطن".to_owned()], 10).unwrap()[0].article.id, 6);
+
+    // The same records again: nothing changes.
+    let again = store.insert_batch(&expected).unwrap();
+    assert_eq!(again, (1..=6).map(|id| InsertOutcome::Unchanged { id }).collect::<Vec<_>>());
+    // A new article of the outlet is counted.
+    let new = common::prepared(
+        Some("https://alwatan.example/7"),
+        "alwatan",
+        "جديد",
+        "وصل وزير الدفاع العراقي إلى واشنطن لبدء الحوار الأمني\nخبر جديد تماما",
+    );
+    assert_eq!(
+        store.insert_batch(&[new]).unwrap()[0],
+        InsertOutcome::Added { id: 7, duplicate_of: None }
+    );
+    let alwatan = store.outlet_lines("alwatan", 2).unwrap();
+    assert_eq!((alwatan.articles, alwatan.lines.len()), (2, 1));
+    store.optimize().unwrap();
+    assert!(store.integrity_check().unwrap().is_empty());
+    drop(store);
+    assert_eq!(
+        common::schema_dump(&path).unwrap(),
+        read_fixture(&format!("schema_v{SCHEMA_VERSION}.sql"))
+    );
+}
+
+#[test]
 fn a_newer_schema_is_refused() {
     let (_dir, path) = copy_of("v1.db");
     let conn = rusqlite::Connection::open(&path).unwrap();

@@ -14,7 +14,8 @@
 //! - [`index_terms`], [`query_terms`]: the full-text analysis shared by
 //!   index and search (term encoding documented on [`index_terms`]:
 //!   decimals are written with a `d`, "4.5" → `4d5`);
-//! - [`snippet`]: an excerpt with highlights; [`content_hash`]: exact-duplicate key.
+//! - [`snippet`]: an excerpt with highlights; [`content_hash`]: exact-duplicate key;
+//! - [`furniture`]: page furniture («اقرأ أيضاً», tags, related headlines) out of plain text.
 //!
 //! ```
 //! use marsad_text::{normalize, sentences, stem, tokenize, TokenKind};
@@ -38,6 +39,7 @@
 
 mod analyze;
 mod clitics;
+pub mod furniture;
 mod fxhash;
 mod normalize;
 mod segment;
@@ -50,6 +52,7 @@ pub use analyze::{
     content_hash, content_hash_of_normalized, index_terms, query_terms, token_terms,
 };
 pub use clitics::{strip_clitics, MIN_AFTER_ARTICLE, MIN_AFTER_BARE};
+pub use furniture::{strip_furniture, Cleaned, RemovedBlock};
 pub use marsad_model::Span;
 pub use normalize::{normalize, normalize_into, normalize_str, Normalized};
 pub use segment::{paragraphs, sentences};

@@ -33,7 +33,7 @@ pub fn print_summary(summary: &IngestSummary) -> Result<()> {
     let rate = summary.read as f64 / summary.seconds.max(1e-9);
     say!(
         "read {} articles in {:.2}s ({rate:.0}/s): {} added, {} unchanged, {} updated, {} skipped, \
-         {} exact duplicates flagged, {} errors",
+         {} exact duplicates flagged, furniture removed from {}, {} errors",
         summary.read,
         summary.seconds,
         summary.added,
@@ -41,6 +41,7 @@ pub fn print_summary(summary: &IngestSummary) -> Result<()> {
         summary.updated,
         summary.skipped,
         summary.exact_duplicates,
+        summary.furniture_removed,
         summary.errors.len()
     );
     if summary.skipped_records.is_empty() {

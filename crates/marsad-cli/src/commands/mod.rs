@@ -3,9 +3,11 @@
 mod analyze;
 mod articles;
 mod demo;
+mod extract;
 mod ingest;
 mod search;
 mod stats;
+mod watch;
 
 use std::path::Path;
 
@@ -26,7 +28,11 @@ pub fn run(cli: Cli) -> Result<()> {
             search::run(&open_existing(&db)?, &query.join(" "), json, limit)
         }
         Command::Analyze { path, json } => analyze::run(&path, json),
+        Command::Extract { paths, out, json } => extract::run(&paths, &out, json),
         Command::Demo { path } => demo::run(path, &db, cli.db.is_none()),
+        Command::Watch { sources, once, interval, state, json } => {
+            watch::run(&db, &sources, once, interval, state, json)
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! The ingest hot path: one transaction per batch, cached statements, idempotent keys.
+//! The ingest hot path: one transaction per batch, cached statements, idempotent keys,
+//! and the per-outlet line counts that furniture removal learns from.
 
 use chrono::SecondsFormat;
 use marsad_model::ArticleId;
@@ -6,18 +7,26 @@ use rusqlite::{
     params, CachedStatement, Connection, OptionalExtension, Transaction, TransactionBehavior,
 };
 
-use super::row::{encode_metadata, encode_published};
+use super::row::{encode_furniture, encode_metadata, encode_published};
 use crate::types::{InsertOutcome, PreparedArticle};
 
-const FIND_KEY: &str = "SELECT id, content_hash FROM articles WHERE key = ?1";
+/// The stored source hash (v1 rows migrated without one compare by content hash, which
+/// v1 computed on the text as read).
+const FIND_KEY: &str =
+    "SELECT id, coalesce(source_hash, content_hash) FROM articles WHERE key = ?1";
 /// The original of a content hash: the first stored article with it (copies point at it).
 const FIND_ORIGINAL: &str = "SELECT id FROM articles \
      WHERE content_hash = ?1 AND duplicate_of IS NULL ORDER BY id LIMIT 1";
 const INSERT_ARTICLE: &str = "INSERT INTO articles \
      (key, url, origin, outlet, title, published, published_ts, author, text, normalized, \
-      content_hash, duplicate_of, metadata, ingested_at) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+      content_hash, duplicate_of, metadata, ingested_at, furniture, source_hash) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 const INSERT_FTS: &str = "INSERT INTO article_fts (rowid, title, body) VALUES (?1, ?2, ?3)";
+const COUNT_LINE: &str =
+    "INSERT INTO outlet_lines (outlet, line_hash, articles) VALUES (?1, ?2, 1) \
+     ON CONFLICT (outlet, line_hash) DO UPDATE SET articles = articles + 1";
+const COUNT_ARTICLE: &str = "INSERT INTO outlet_articles (outlet, articles) VALUES (?1, 1) \
+     ON CONFLICT (outlet) DO UPDATE SET articles = articles + 1";
 
 /// Store `batch` in one `BEGIN IMMEDIATE` transaction; outcomes in batch order.
 /// Articles earlier in the batch are visible to later ones (keys and duplicates).
@@ -46,6 +55,8 @@ struct Statements<'c> {
     find_original: CachedStatement<'c>,
     insert_article: CachedStatement<'c>,
     insert_fts: CachedStatement<'c>,
+    count_line: CachedStatement<'c>,
+    count_article: CachedStatement<'c>,
 }
 
 impl<'c> Statements<'c> {
@@ -55,6 +66,8 @@ impl<'c> Statements<'c> {
             find_original: tx.prepare_cached(FIND_ORIGINAL)?,
             insert_article: tx.prepare_cached(INSERT_ARTICLE)?,
             insert_fts: tx.prepare_cached(INSERT_FTS)?,
+            count_line: tx.prepare_cached(COUNT_LINE)?,
+            count_article: tx.prepare_cached(COUNT_ARTICLE)?,
         })
     }
 
@@ -68,7 +81,7 @@ impl<'c> Statements<'c> {
         let existing: Option<(ArticleId, String)> =
             self.find_key.query_row([&key], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
         match existing {
-            Some((id, hash)) if hash == article.content_hash => Ok(InsertOutcome::Unchanged { id }),
+            Some((id, hash)) if hash == article.source_hash => Ok(InsertOutcome::Unchanged { id }),
             Some((id, _)) => {
                 self.update(tx, id, article, now)?;
                 Ok(InsertOutcome::Updated { id })
@@ -94,15 +107,34 @@ impl<'c> Statements<'c> {
                     duplicate_of,
                     encode_metadata(&raw.metadata)?,
                     now,
+                    encode_furniture(&article.furniture)?,
+                    article.source_hash,
                 ])?;
                 let id = tx.last_insert_rowid();
                 self.insert_fts.execute(params![id, article.title_terms, article.body_terms])?;
+                if duplicate_of.is_none() {
+                    self.count_lines(article)?;
+                }
                 Ok(InsertOutcome::Added { id, duplicate_of })
             }
         }
     }
 
-    /// Replace the content of article `id` (same key, new content hash) and its index row.
+    /// Count an original's distinct lines for its outlet. Exact copies are not counted: a
+    /// text reprinted five times must not teach that its lines are furniture. Updates are
+    /// not counted either (the article was counted when added).
+    fn count_lines(&mut self, article: &PreparedArticle) -> rusqlite::Result<()> {
+        let mut hashes: Vec<&str> = article.line_hashes.iter().map(String::as_str).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        for hash in hashes {
+            self.count_line.execute(params![article.outlet, hash])?;
+        }
+        self.count_article.execute([&article.outlet])?;
+        Ok(())
+    }
+
+    /// Replace the content of article `id` (same key, new source hash) and its index row.
     ///
     /// Its copies, if it was an original, now copy a text it no longer has: the first of
     /// them becomes the original and the others point at it. The article itself becomes a
@@ -132,7 +164,8 @@ impl<'c> Statements<'c> {
         tx.prepare_cached(
             "UPDATE articles SET url = ?2, origin = ?3, outlet = ?4, title = ?5, published = ?6, \
              published_ts = ?7, author = ?8, text = ?9, normalized = ?10, content_hash = ?11, \
-             duplicate_of = ?12, metadata = ?13, ingested_at = ?14 WHERE id = ?1",
+             duplicate_of = ?12, metadata = ?13, ingested_at = ?14, furniture = ?15, \
+             source_hash = ?16 WHERE id = ?1",
         )?
         .execute(params![
             id,
@@ -149,6 +182,8 @@ impl<'c> Statements<'c> {
             original,
             encode_metadata(&raw.metadata)?,
             now,
+            encode_furniture(&article.furniture)?,
+            article.source_hash,
         ])?;
         tx.prepare_cached("DELETE FROM article_fts WHERE rowid = ?1")?.execute([id])?;
         self.insert_fts.execute(params![id, article.title_terms, article.body_terms])?;

@@ -13,7 +13,9 @@ use rusqlite::Connection;
 
 use crate::error::StoreError;
 use crate::schema;
-use crate::types::{ArticleFilter, InsertOutcome, PreparedArticle, SearchHit, Stats};
+use crate::types::{
+    ArticleFilter, FurnitureBlock, InsertOutcome, OutletLines, PreparedArticle, SearchHit, Stats,
+};
 use crate::ArticleStore;
 
 /// An [`ArticleStore`] in one SQLite file.
@@ -121,5 +123,13 @@ impl ArticleStore for SqliteStore {
 
     fn search(&self, terms: &[String], limit: usize) -> Result<Vec<SearchHit>, StoreError> {
         query::search(&self.conn, terms, limit).map_err(|e| self.error(e))
+    }
+
+    fn furniture(&self, id: ArticleId) -> Result<Option<Vec<FurnitureBlock>>, StoreError> {
+        query::furniture(&self.conn, id).map_err(|e| self.error(e))
+    }
+
+    fn outlet_lines(&self, outlet: &str, min_articles: u64) -> Result<OutletLines, StoreError> {
+        query::outlet_lines(&self.conn, outlet, min_articles).map_err(|e| self.error(e))
     }
 }

@@ -3,9 +3,9 @@
 use marsad_model::{Article, ArticleId};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::row::{article_from_row, ARTICLE_COLUMNS};
+use super::row::{article_from_row, decode_furniture, ARTICLE_COLUMNS};
 use crate::schema;
-use crate::types::{ArticleFilter, OutletCount, SearchHit, Stats};
+use crate::types::{ArticleFilter, FurnitureBlock, OutletCount, OutletLines, SearchHit, Stats};
 
 /// BM25 weights of the `article_fts` columns: a title match counts three body matches.
 const RANK: &str = "bm25(3.0, 1.0)";
@@ -14,6 +14,41 @@ pub(crate) fn article(conn: &Connection, id: ArticleId) -> rusqlite::Result<Opti
     conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"))?
         .query_row([id], article_from_row)
         .optional()
+}
+
+pub(crate) fn furniture(
+    conn: &Connection,
+    id: ArticleId,
+) -> rusqlite::Result<Option<Vec<FurnitureBlock>>> {
+    let stored: Option<Option<String>> = conn
+        .prepare_cached("SELECT furniture FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    stored
+        .map(|json| json.map_or_else(|| Ok(Vec::new()), |json| decode_furniture(0, &json)))
+        .transpose()
+}
+
+pub(crate) fn outlet_lines(
+    conn: &Connection,
+    outlet: &str,
+    min_articles: u64,
+) -> rusqlite::Result<OutletLines> {
+    let articles: Option<i64> = conn
+        .prepare_cached("SELECT articles FROM outlet_articles WHERE outlet = ?1")?
+        .query_row([outlet], |r| r.get(0))
+        .optional()?;
+    let min = i64::try_from(min_articles).unwrap_or(i64::MAX);
+    let lines = conn
+        .prepare_cached(
+            "SELECT line_hash, articles FROM outlet_lines WHERE outlet = ?1 AND articles >= ?2",
+        )?
+        .query_map(params![outlet, min], |r| {
+            let n: i64 = r.get(1)?;
+            Ok((r.get::<_, String>(0)?, u64::try_from(n).unwrap_or(0)))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(OutletLines { articles: articles.and_then(|n| u64::try_from(n).ok()).unwrap_or(0), lines })
 }
 
 /// Newest first: by publication time (unknown last), then by id, newest first.

@@ -1,6 +1,8 @@
 //! Converting between model values and column values.
 
 use marsad_model::{Article, Metadata, Published};
+
+use crate::types::FurnitureBlock;
 use rusqlite::types::Type;
 use rusqlite::Row;
 
@@ -49,6 +51,21 @@ pub(crate) fn encode_metadata(metadata: &Metadata) -> rusqlite::Result<Option<St
 }
 
 fn decode_metadata(column: usize, text: &str) -> rusqlite::Result<Metadata> {
+    serde_json::from_str(text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, Type::Text, Box::new(e)))
+}
+
+/// A JSON array of removed blocks, or NULL when nothing was removed.
+pub(crate) fn encode_furniture(furniture: &[FurnitureBlock]) -> rusqlite::Result<Option<String>> {
+    if furniture.is_empty() {
+        return Ok(None);
+    }
+    serde_json::to_string(furniture)
+        .map(Some)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+pub(crate) fn decode_furniture(column: usize, text: &str) -> rusqlite::Result<Vec<FurnitureBlock>> {
     serde_json::from_str(text)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, Type::Text, Box::new(e)))
 }

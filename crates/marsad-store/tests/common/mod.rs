@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use marsad_model::{Metadata, RawArticle};
-use marsad_store::PreparedArticle;
+use marsad_model::{Metadata, RawArticle, Span};
+use marsad_store::{FurnitureBlock, PreparedArticle};
 
 /// FNV-1a 64 of the text, in hex: a stand-in for marsad_text::content_hash.
 pub fn content_hash(text: &str) -> String {
@@ -29,7 +29,20 @@ pub fn terms(text: &str) -> String {
     words.join(" ")
 }
 
-/// A prepared article with stand-in analysis.
+/// Stand-in for marsad_text::furniture::line_hashes: the distinct hashes of the lines
+/// of two words or more.
+pub fn line_hashes(text: &str) -> Vec<String> {
+    let mut hashes: Vec<String> = Vec::new();
+    for line in text.lines().filter(|l| l.split_whitespace().count() >= 2) {
+        let hash = content_hash(line.trim());
+        if !hashes.contains(&hash) {
+            hashes.push(hash);
+        }
+    }
+    hashes
+}
+
+/// A prepared article with stand-in analysis (nothing removed from its text).
 pub fn prepared(url: Option<&str>, outlet: &str, title: &str, text: &str) -> PreparedArticle {
     let mut raw = RawArticle::new(format!("test/{outlet}.json"), text);
     raw.url = url.map(str::to_owned);
@@ -42,8 +55,36 @@ pub fn prepared(url: Option<&str>, outlet: &str, title: &str, text: &str) -> Pre
         content_hash: content_hash(text),
         title_terms: terms(title),
         body_terms: terms(text),
+        source_hash: content_hash(text),
+        furniture: Vec::new(),
+        line_hashes: line_hashes(text),
         raw,
     }
+}
+
+/// A prepared article read as `read`, stored without the furniture that starts at
+/// the first line equal to `marker` (stand-in for marsad_text::strip_furniture).
+pub fn prepared_with_furniture(
+    url: Option<&str>,
+    outlet: &str,
+    title: &str,
+    read: &str,
+    marker: &str,
+) -> PreparedArticle {
+    let start = read.find(&format!("\n{marker}")).map_or(read.len(), |at| at + 1);
+    let kept = read[..start].trim_end();
+    let mut article = prepared(url, outlet, title, kept);
+    if start < read.len() {
+        let span = Span::new(start, read.trim_end().len());
+        article.furniture = vec![FurnitureBlock {
+            span,
+            text: read[span.start..span.end].to_owned(),
+            reason: format!("marker: {marker}"),
+        }];
+    }
+    article.source_hash = content_hash(read);
+    article.line_hashes = line_hashes(read);
+    article
 }
 
 /// `article` published at `rfc3339` (no date when that does not parse).
@@ -104,6 +145,22 @@ pub fn fixture_third_before_update() -> PreparedArticle {
 
 pub fn fixture_update() -> PreparedArticle {
     prepared(Some("https://okaz.example/3"), "okaz", "خبر عاجل", "نص ثان معدل للخبر العاجل")
+}
+
+/// The article schema v2 added to its fixture (id 6): stored without its furniture.
+pub fn fixture_v2_furniture() -> PreparedArticle {
+    with_published(
+        prepared_with_furniture(
+            Some("https://alwatan.example/6"),
+            "alwatan",
+            "وزير الدفاع في واشنطن",
+            "وصل وزير الدفاع العراقي إلى واشنطن لبدء الحوار الأمني\n\
+             مقالات مشابهة\n\
+             • عنوان خبر آخر",
+            "مقالات مشابهة",
+        ),
+        "2015-07-25T09:00:00+03:00",
+    )
 }
 
 /// The schema of a database file: `SELECT sql FROM sqlite_master ORDER BY name`, one
