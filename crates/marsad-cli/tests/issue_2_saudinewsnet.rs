@@ -2,34 +2,13 @@
 //! (30,676 of 31,030; the 354 empty ones skipped with that reason), exact copies are
 //! flagged (≥ 576), a second run adds nothing, and search finds clitic forms.
 
-#![allow(clippy::unwrap_used)] // test fixture helpers outside #[test] fns
-
 mod common;
-
-use std::path::PathBuf;
-use std::sync::OnceLock;
 
 use common::*;
 
-/// The whole corpus ingested once, shared by the tests in this file.
-fn corpus_db() -> Option<&'static (tempfile::TempDir, PathBuf, serde_json::Value)> {
-    static DB: OnceLock<Option<(tempfile::TempDir, PathBuf, serde_json::Value)>> = OnceLock::new();
-    DB.get_or_init(|| {
-        let shared = shared()?;
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("snn.db");
-        let mut args = vec!["ingest".to_owned(), "--json".to_owned()];
-        args.extend(saudinewsnet_zips(&shared).iter().map(|p| p.display().to_string()));
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let summary = json(&run(&db, &args));
-        Some((dir, db, summary))
-    })
-    .as_ref()
-}
-
 #[test]
 fn every_article_with_text_is_stored_and_empty_ones_are_skipped() {
-    let Some((_, db, summary)) = corpus_db() else { return };
+    let Some((_, db, summary)) = saudinewsnet_db() else { return };
     assert_eq!(summary["read"], 31_030);
     assert_eq!(summary["added"], 30_676);
     assert_eq!(summary["skipped"], 354);
@@ -54,7 +33,7 @@ fn every_article_with_text_is_stored_and_empty_ones_are_skipped() {
 
 #[test]
 fn a_second_run_adds_nothing() {
-    let Some((_, db, _)) = corpus_db() else { return };
+    let Some((_, db, _)) = saudinewsnet_db() else { return };
     let shared = shared().unwrap();
     let mut args = vec!["ingest".to_owned(), "--json".to_owned()];
     args.extend(saudinewsnet_zips(&shared).iter().map(|p| p.display().to_string()));
@@ -67,7 +46,7 @@ fn a_second_run_adds_nothing() {
 
 #[test]
 fn search_finds_clitic_forms_ranked_with_snippets() {
-    let Some((_, db, _)) = corpus_db() else { return };
+    let Some((_, db, _)) = saudinewsnet_db() else { return };
     let hits = json_lines(&run(db, &["search", "العراق", "--json", "--limit", "50"]));
     assert_eq!(hits.len(), 50);
     let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().unwrap()).collect();
@@ -88,7 +67,7 @@ fn search_finds_clitic_forms_ranked_with_snippets() {
 
 #[test]
 fn articles_can_be_listed_by_outlet() {
-    let Some((_, db, _)) = corpus_db() else { return };
+    let Some((_, db, _)) = saudinewsnet_db() else { return };
     let rows = json_lines(&run(db, &["articles", "--json", "--outlet", "aawsat", "--limit", "7"]));
     assert_eq!(rows.len(), 7);
     assert!(rows.iter().all(|row| row["outlet"] == "aawsat"));

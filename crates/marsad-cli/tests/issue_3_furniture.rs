@@ -201,25 +201,9 @@ fn reingesting_the_seeds_changes_nothing() {
     assert_eq!(again["unchanged"], 5);
 }
 
-/// The SaudiNewsNet corpus ingested once.
-fn corpus_db() -> Option<&'static (tempfile::TempDir, PathBuf, serde_json::Value)> {
-    static DB: OnceLock<Option<(tempfile::TempDir, PathBuf, serde_json::Value)>> = OnceLock::new();
-    DB.get_or_init(|| {
-        let shared = shared()?;
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("snn.db");
-        let mut args = vec!["ingest".to_owned(), "--json".to_owned()];
-        args.extend(saudinewsnet_zips(&shared).iter().map(|p| p.display().to_string()));
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let summary = json(&run(&db, &args));
-        Some((dir, db, summary))
-    })
-    .as_ref()
-}
-
 #[test]
 fn saudinewsnet_learned_lines_are_removed_and_nothing_else() {
-    let Some((_, db, summary)) = corpus_db() else { return };
+    let Some((_, db, summary)) = saudinewsnet_db() else { return };
     // Issue 2's counts stand: every article with text stored, the empty ones skipped.
     assert_eq!(summary["read"], 31_030);
     assert_eq!(summary["added"], 30_676);

@@ -108,13 +108,23 @@ fn reads_as_text(text: &str) -> bool {
 /// `<meta http-equiv="Content-Type" content="…; charset=…">` in the first 4 KiB;
 /// else as [`decode_text`].
 pub fn decode_html(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
+    decode_declared(bytes, || declared_charset(bytes))
+}
+
+/// Decode a document that may declare its own encoding: a BOM decides; else the
+/// encoding `declared` finds (a legacy single-byte one is trusted as is); else as
+/// [`decode_text`] (UTF-8, windows-1256 fallback).
+pub(crate) fn decode_declared(
+    bytes: &[u8],
+    declared: impl FnOnce() -> Option<&'static Encoding>,
+) -> Result<Cow<'_, str>, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
     if Encoding::for_bom(bytes).is_some() {
         return decode_text(bytes);
     }
-    match declared_charset(bytes) {
+    match declared() {
         Some(encoding) if encoding != UTF_8 && encoding != UTF_16LE && encoding != UTF_16BE => {
             if bytes.contains(&0) {
                 return Err(DecodeError::Binary);

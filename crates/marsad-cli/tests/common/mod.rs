@@ -67,3 +67,21 @@ pub fn saudinewsnet_zips(shared: &Path) -> Vec<PathBuf> {
     zips.sort();
     zips
 }
+
+/// The whole SaudiNewsNet corpus ingested once per test binary (None when ../shared is absent):
+/// the temporary folder, the database and the ingest summary.
+pub fn saudinewsnet_db() -> Option<&'static (tempfile::TempDir, PathBuf, serde_json::Value)> {
+    static DB: std::sync::OnceLock<Option<(tempfile::TempDir, PathBuf, serde_json::Value)>> =
+        std::sync::OnceLock::new();
+    DB.get_or_init(|| {
+        let shared = shared()?;
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let db = dir.path().join("snn.db");
+        let mut args = vec!["ingest".to_owned(), "--json".to_owned()];
+        args.extend(saudinewsnet_zips(&shared).iter().map(|p| p.display().to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let summary = json(&run(&db, &args));
+        Some((dir, db, summary))
+    })
+    .as_ref()
+}

@@ -5,34 +5,20 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::Encoding;
 
-use crate::decode::{decode_text, DecodeError};
+use crate::decode::{decode_declared, DecodeError};
 
 /// Decode an XML document; `http_charset` is the Content-Type's charset, if any.
 pub fn decode_xml<'a>(
     bytes: &'a [u8],
     http_charset: Option<&str>,
 ) -> Result<Cow<'a, str>, DecodeError> {
-    if bytes.is_empty() {
-        return Err(DecodeError::Empty);
-    }
-    if Encoding::for_bom(bytes).is_some() {
-        return decode_text(bytes);
-    }
-    let declared = http_charset
-        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
-        .or_else(|| declared_encoding(bytes));
-    match declared {
-        Some(encoding) if encoding != UTF_8 && encoding != UTF_16LE && encoding != UTF_16BE => {
-            if bytes.contains(&0) {
-                return Err(DecodeError::Binary);
-            }
-            let (text, _) = encoding.decode_without_bom_handling(bytes);
-            Ok(text)
-        }
-        _ => decode_text(bytes),
-    }
+    decode_declared(bytes, || {
+        http_charset
+            .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+            .or_else(|| declared_encoding(bytes))
+    })
 }
 
 /// The `encoding` pseudo-attribute of an `<?xml …?>` declaration at the start.

@@ -80,7 +80,8 @@ pub fn html_text(html: &str) -> String {
     tidy(&out)
 }
 
-fn is_block(name: &str) -> bool {
+/// Elements that start a new line of text (HTML in feed descriptions, XHTML in Atom).
+pub(super) fn is_block(name: &str) -> bool {
     matches!(
         name,
         "p" | "br"

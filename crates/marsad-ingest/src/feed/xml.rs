@@ -19,6 +19,7 @@ use quick_xml::XmlVersion;
 
 use super::error::FeedError;
 use super::model::{FeedEntry, FeedKind, FeedMeta, Markup};
+use super::text::is_block;
 
 /// Elements nested deeper than this end the parse with [`FeedError::TooDeep`].
 pub const MAX_DEPTH: usize = 256;
@@ -411,28 +412,4 @@ fn non_empty(value: String) -> Option<String> {
     } else {
         Some(trimmed.to_owned())
     }
-}
-
-fn is_block(local: &str) -> bool {
-    matches!(
-        local,
-        "p" | "div"
-            | "br"
-            | "li"
-            | "ul"
-            | "ol"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "blockquote"
-            | "pre"
-            | "table"
-            | "tr"
-            | "figure"
-            | "figcaption"
-            | "section"
-    )
 }
