@@ -4,7 +4,7 @@
 use chrono::SecondsFormat;
 use marsad_model::ArticleId;
 use rusqlite::{
-    params, CachedStatement, Connection, OptionalExtension, Transaction, TransactionBehavior,
+    params, CachedStatement, Connection, OptionalExtension, ToSql, Transaction, TransactionBehavior,
 };
 
 use super::row::{encode_furniture, encode_metadata, encode_published};
@@ -91,25 +91,8 @@ impl<'c> Statements<'c> {
                     .find_original
                     .query_row([&article.content_hash], |r| r.get(0))
                     .optional()?;
-                let raw = &article.raw;
-                self.insert_article.execute(params![
-                    key,
-                    article.locator(),
-                    raw.origin,
-                    article.outlet,
-                    article.title,
-                    raw.published.as_ref().map(encode_published),
-                    raw.published.as_ref().map(|p| p.timestamp()),
-                    raw.author,
-                    raw.text,
-                    article.normalized,
-                    article.content_hash,
-                    duplicate_of,
-                    encode_metadata(&raw.metadata)?,
-                    now,
-                    encode_furniture(&article.furniture)?,
-                    article.source_hash,
-                ])?;
+                let columns = ArticleColumns::new(article, duplicate_of, now)?;
+                self.insert_article.execute(&columns.with_first(&key)[..])?;
                 let id = tx.last_insert_rowid();
                 self.insert_fts.execute(params![id, article.title_terms, article.body_terms])?;
                 if duplicate_of.is_none() {
@@ -160,33 +143,71 @@ impl<'c> Statements<'c> {
             .query_row([&article.content_hash], |r| r.get(0))
             .optional()?
             .filter(|&original| original != id);
-        let raw = &article.raw;
+        let columns = ArticleColumns::new(article, original, now)?;
         tx.prepare_cached(
             "UPDATE articles SET url = ?2, origin = ?3, outlet = ?4, title = ?5, published = ?6, \
              published_ts = ?7, author = ?8, text = ?9, normalized = ?10, content_hash = ?11, \
              duplicate_of = ?12, metadata = ?13, ingested_at = ?14, furniture = ?15, \
              source_hash = ?16 WHERE id = ?1",
         )?
-        .execute(params![
-            id,
-            article.locator(),
-            raw.origin,
-            article.outlet,
-            article.title,
-            raw.published.as_ref().map(encode_published),
-            raw.published.as_ref().map(|p| p.timestamp()),
-            raw.author,
-            raw.text,
-            article.normalized,
-            article.content_hash,
-            original,
-            encode_metadata(&raw.metadata)?,
-            now,
-            encode_furniture(&article.furniture)?,
-            article.source_hash,
-        ])?;
+        .execute(&columns.with_first(&id)[..])?;
         tx.prepare_cached("DELETE FROM article_fts WHERE rowid = ?1")?.execute([id])?;
         self.insert_fts.execute(params![id, article.title_terms, article.body_terms])?;
         Ok(())
+    }
+}
+
+/// The values of columns ?2..?16 that [`INSERT_ARTICLE`] and the update share, in
+/// that order; ?1 is the key (insert) or the id (update).
+struct ArticleColumns<'a> {
+    article: &'a PreparedArticle,
+    locator: &'a str,
+    published: Option<String>,
+    published_ts: Option<i64>,
+    duplicate_of: Option<ArticleId>,
+    metadata: Option<String>,
+    now: &'a str,
+    furniture: Option<String>,
+}
+
+impl<'a> ArticleColumns<'a> {
+    fn new(
+        article: &'a PreparedArticle,
+        duplicate_of: Option<ArticleId>,
+        now: &'a str,
+    ) -> rusqlite::Result<Self> {
+        let raw = &article.raw;
+        Ok(Self {
+            article,
+            locator: article.locator(),
+            published: raw.published.as_ref().map(encode_published),
+            published_ts: raw.published.as_ref().map(|p| p.timestamp()),
+            duplicate_of,
+            metadata: encode_metadata(&raw.metadata)?,
+            now,
+            furniture: encode_furniture(&article.furniture)?,
+        })
+    }
+
+    fn with_first<'s>(&'s self, first: &'s dyn ToSql) -> [&'s dyn ToSql; 16] {
+        let (article, raw) = (self.article, &self.article.raw);
+        [
+            first,
+            &self.locator,
+            &raw.origin,
+            &article.outlet,
+            &article.title,
+            &self.published,
+            &self.published_ts,
+            &raw.author,
+            &raw.text,
+            &article.normalized,
+            &article.content_hash,
+            &self.duplicate_of,
+            &self.metadata,
+            &self.now,
+            &self.furniture,
+            &article.source_hash,
+        ]
     }
 }
