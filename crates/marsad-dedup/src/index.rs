@@ -70,6 +70,11 @@ impl DedupIndex {
         })
     }
 
+    /// The settings.
+    pub fn config(&self) -> &DedupConfig {
+        &self.config
+    }
+
     /// Articles indexed (copies included).
     pub fn len(&self) -> usize {
         self.reps.iter().map(|r| 1 + r.copies.len()).sum()
