@@ -38,6 +38,13 @@ pub enum Command {
         #[arg(long, default_value_t = 1000)]
         batch_size: usize,
     },
+    /// Near-duplicate pairs found at ingest: groups under their earliest article, or
+    /// with --json one pair per line {"a", "b", "similarity", "kind"}.
+    Dups {
+        /// JSON Lines, one pair per line (url, or the article id when it has none).
+        #[arg(long)]
+        json: bool,
+    },
     /// What the database holds.
     Stats {
         #[arg(long)]

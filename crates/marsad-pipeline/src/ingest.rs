@@ -8,9 +8,10 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
+use marsad_dedup::{DedupConfig, DedupError, DedupIndex, MinHasher, PairKind, Signature};
 use marsad_ingest::{read_inputs, ReadEvent, ReadOptions};
 use marsad_model::{RawArticle, ReadProblem};
-use marsad_store::{ArticleStore, InsertOutcome, PreparedArticle, StoreError};
+use marsad_store::{ArticleStore, InsertOutcome, NearDuplicate, PreparedArticle, StoreError};
 use marsad_text::furniture::line_hashes;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -30,13 +31,18 @@ pub struct IngestOptions {
     /// small enough that an interrupted run loses little work.
     pub batch_size: usize,
     pub read: ReadOptions,
+    /// Near-duplicate detection settings (marsad-dedup).
+    pub dedup: DedupConfig,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        Self { batch_size: 1000, read: ReadOptions::default() }
+        Self { batch_size: 1000, read: ReadOptions::default(), dedup: DedupConfig::default() }
     }
 }
+
+/// A prepared batch with each article's MinHash signature (`None`: shorter than one shingle).
+type SignedBatch = Vec<(PreparedArticle, Option<Signature>)>;
 
 /// What one ingest did. `read = added + updated + unchanged + skipped`;
 /// `errors` are inputs that could not be read at all (not counted in `read`).
@@ -51,6 +57,9 @@ pub struct IngestSummary {
     pub exact_duplicates: u64,
     /// Added or updated articles whose page furniture was removed (kept aside in the store).
     pub furniture_removed: u64,
+    /// Near-duplicate pairs found (and stored) for the added and updated articles,
+    /// exact copies included.
+    pub near_duplicates: u64,
     pub errors: Vec<ReadProblem>,
     /// Records read but not stored, each with its reason (e.g. no text).
     pub skipped_records: Vec<ReadProblem>,
@@ -61,6 +70,8 @@ pub struct IngestSummary {
 pub enum PipelineError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Dedup(#[from] DedupError),
     #[error("a pipeline thread stopped unexpectedly")]
     ThreadPanicked,
 }
@@ -100,7 +111,9 @@ pub fn ingest<S: ArticleStore + Send>(
     observer.started(marsad_ingest::input_size(paths));
     let batch_size = options.batch_size.max(1);
     let (raw_tx, raw_rx) = bounded::<ReaderMessage>(4);
-    let (prepared_tx, prepared_rx) = bounded::<Vec<PreparedArticle>>(2);
+    let (prepared_tx, prepared_rx) = bounded::<SignedBatch>(2);
+    let hasher = MinHasher::new(&options.dedup)?;
+    let index = DedupIndex::new(options.dedup.clone())?;
     let (counted_tx, counted_rx) = unbounded::<Vec<Counted>>();
     // The writer stores batches; the analyser reads what the store learned about an
     // outlet when it first meets it.
@@ -108,8 +121,9 @@ pub fn ingest<S: ArticleStore + Send>(
 
     let mut summary = std::thread::scope(|scope| {
         scope.spawn(|| read_in_batches(paths, &options.read, batch_size, raw_tx));
-        let writer = scope.spawn(|| write_batches(&store, prepared_rx, counted_tx, observer));
-        let analysed = analyse_batches(raw_rx, prepared_tx, counted_rx, &store, observer);
+        let writer =
+            scope.spawn(|| write_batches(&store, prepared_rx, counted_tx, index, observer));
+        let analysed = analyse_batches(raw_rx, prepared_tx, counted_rx, &store, &hasher, observer);
         let written = writer.join();
         // A store failure on either side is the error to report.
         match (written, analysed) {
@@ -119,6 +133,7 @@ pub fn ingest<S: ArticleStore + Send>(
                 summary.updated = written.updated;
                 summary.exact_duplicates = written.exact_duplicates;
                 summary.furniture_removed = written.furniture_removed;
+                summary.near_duplicates = written.near_duplicates;
                 Ok(summary)
             }
             (Ok(Err(error)), _) => Err(error),
@@ -168,9 +183,10 @@ fn read_in_batches(
 /// batch's own lines tentatively.
 fn analyse_batches<S: ArticleStore>(
     input: Receiver<ReaderMessage>,
-    output: Sender<Vec<PreparedArticle>>,
+    output: Sender<SignedBatch>,
     counted: Receiver<Vec<Counted>>,
     store: &Mutex<&mut S>,
+    hasher: &MinHasher,
     observer: &dyn IngestObserver,
 ) -> Result<IngestSummary, PipelineError> {
     let mut summary = IngestSummary::default();
@@ -222,11 +238,14 @@ fn analyse_batches<S: ArticleStore>(
                     .collect();
                 learned.count_tentatively(&seen);
                 let learned = &learned;
-                let prepared: Vec<PreparedArticle> = with_text
+                let prepared: SignedBatch = with_text
                     .into_par_iter()
                     .zip(lines)
                     .map(|(raw, (outlet, _, hashes))| {
-                        prepare_with_line_hashes(raw, learned.lines(&outlet), hashes)
+                        let prepared =
+                            prepare_with_line_hashes(raw, learned.lines(&outlet), hashes);
+                        let signature = hasher.signature(&prepared.raw.text);
+                        (prepared, signature)
                     })
                     .collect();
                 if output.send(prepared).is_err() {
@@ -279,22 +298,87 @@ struct Written {
     updated: u64,
     exact_duplicates: u64,
     furniture_removed: u64,
+    near_duplicates: u64,
 }
 
 /// Stores each batch, then reports the lines of the originals it added (the ones the
 /// store counted) back to the analyser.
+///
+/// Near duplicates: the LSH index starts from every signature stored before this run
+/// (in article-id order, the order they were added), so a run over new files finds the
+/// same pairs as one run over everything. Each added or updated article is checked
+/// against the index after its batch is stored; its signature and pairs are stored in
+/// a second transaction.
 fn write_batches<S: ArticleStore>(
     store: &Mutex<&mut S>,
-    input: Receiver<Vec<PreparedArticle>>,
+    input: Receiver<SignedBatch>,
     report: Sender<Vec<Counted>>,
+    mut index: DedupIndex,
     observer: &dyn IngestObserver,
 ) -> Result<Written, PipelineError> {
     let mut written = Written::default();
+    let num_perm = index.config().num_perm;
+    {
+        let store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
+        for (id, bytes) in store.signatures()? {
+            if let (Ok(id), Ok(sig)) = (u64::try_from(id), Signature::from_bytes(&bytes, num_perm))
+            {
+                index.insert(id, sig)?;
+            }
+        }
+    }
     for batch in input {
+        let (batch, signatures): (Vec<PreparedArticle>, Vec<Option<Signature>>) =
+            batch.into_iter().unzip();
         let outcomes = {
             let mut store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
             store.insert_batch(&batch)?
         };
+        let mut new_signatures = Vec::new();
+        let mut pairs = Vec::new();
+        for (outcome, signature) in outcomes.iter().zip(signatures) {
+            let (id, duplicate_of) = match *outcome {
+                InsertOutcome::Added { id, duplicate_of } => (id, duplicate_of),
+                InsertOutcome::Updated { id } => (id, None),
+                InsertOutcome::Unchanged { .. } => continue,
+            };
+            if let (Some(signature), Ok(key)) = (signature, u64::try_from(id)) {
+                new_signatures.push((id, signature.to_bytes()));
+                for found in index.insert(key, signature)? {
+                    let Ok(other) = i64::try_from(found.other) else { continue };
+                    if other == id {
+                        continue; // an updated article's earlier version
+                    }
+                    pairs.push(NearDuplicate {
+                        a: other.min(id),
+                        b: other.max(id),
+                        similarity: found.similarity,
+                        kind: found.kind.as_str().to_owned(),
+                    });
+                }
+            }
+            // The store's exact duplicates (same content hash) are pairs too.
+            if let Some(original) = duplicate_of {
+                pairs.push(NearDuplicate {
+                    a: original.min(id),
+                    b: original.max(id),
+                    similarity: 1.0,
+                    kind: PairKind::Exact.as_str().to_owned(),
+                });
+            }
+        }
+        // One row per pair; the store's exact verdict (pushed last) wins.
+        let pairs: Vec<NearDuplicate> = pairs
+            .into_iter()
+            .map(|pair| ((pair.a, pair.b), pair))
+            .collect::<std::collections::BTreeMap<_, _>>()
+            .into_values()
+            .collect();
+        if !new_signatures.is_empty() || !pairs.is_empty() {
+            written.near_duplicates += pairs.len() as u64;
+            let mut store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
+            store.store_dedup(&new_signatures, &pairs)?;
+        }
         let mut counted = Vec::new();
         for (article, outcome) in batch.into_iter().zip(outcomes) {
             let cleaned = !article.furniture.is_empty();
@@ -394,5 +478,55 @@ mod tests {
         assert_eq!((summary.added, summary.furniture_removed), (1, 1));
         let lines = store.outlet_lines("x", 1).unwrap_or_default();
         assert_eq!(lines.articles, 13);
+    }
+
+    /// `n` reprints of one long wire story, each with its own closing line.
+    fn similar_records(dir: &std::path::Path, name: &str, first: usize, n: usize) -> PathBuf {
+        let story = "قال وزير الخارجية إن المحادثات مع الوفد الأمريكي كانت مثمرة وبناءة \
+            وتناولت التعاون الأمني والاقتصادي بين البلدين في المرحلة المقبلة وأضاف أن الجانبين \
+            اتفقا على مواصلة الحوار الاستراتيجي وعقد جولة جديدة في واشنطن قبل نهاية العام \
+            كما بحث الجانبان تطورات الأوضاع في المنطقة وسبل دعم الاستقرار ومكافحة الإرهاب";
+        let records: Vec<serde_json::Value> = (first..first + n)
+            .map(|i| {
+                let body = format!("{story} وذلك بحسب المصدر رقم {i} في العاصمة اليوم");
+                serde_json::json!({"source": "x", "url": format!("https://x.example/{i}"),
+                                   "title": format!("خبر {i}"), "content": body})
+            })
+            .collect();
+        let path = dir.join(name);
+        std::fs::write(&path, serde_json::to_string(&records).unwrap_or_default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        path
+    }
+
+    #[test]
+    fn near_duplicates_one_file_at_a_time_equal_all_at_once() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let files: Vec<PathBuf> = (0..3)
+            .map(|k| similar_records(dir.path(), &format!("day{k}.json"), k * 5, 5))
+            .collect();
+        let options = IngestOptions { batch_size: 3, ..IngestOptions::default() };
+        let open = |name: &str| {
+            SqliteStore::open(&dir.path().join(name)).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let mut together = open("together.db");
+        let summary =
+            ingest(&files, &mut together, &options, &NoProgress).unwrap_or_else(|e| panic!("{e}"));
+        let mut one_by_one = open("one_by_one.db");
+        for file in &files {
+            ingest(std::slice::from_ref(file), &mut one_by_one, &options, &NoProgress)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let pairs = |store: &SqliteStore| store.near_duplicates().unwrap_or_default();
+        assert_eq!(together.signatures().unwrap_or_default().len(), 15, "{summary:?}");
+        assert!(!pairs(&together).is_empty());
+        assert_eq!(summary.near_duplicates, pairs(&together).len() as u64);
+        assert_eq!(pairs(&together), pairs(&one_by_one));
+        assert_eq!(together.signatures().unwrap_or_default().len(), 15);
+        // Ingesting again adds nothing.
+        let again =
+            ingest(&files, &mut together, &options, &NoProgress).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(again.near_duplicates, 0);
+        assert_eq!(pairs(&together), pairs(&one_by_one));
     }
 }

@@ -270,6 +270,7 @@ impl Watcher {
             let options = IngestOptions {
                 batch_size: self.options.batch_size,
                 read: self.options.read.clone(),
+                ..IngestOptions::default()
             };
             let ingested = crate::ingest(&changed, store, &options, &NoProgress)?;
             report.added = ingested.added;

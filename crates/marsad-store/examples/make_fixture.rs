@@ -54,6 +54,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if SCHEMA_VERSION >= 2 {
             println!("{:?}", store.insert_batch(&[common::fixture_v2_furniture()])?);
         }
+        if SCHEMA_VERSION >= 3 {
+            let (signatures, pairs) = common::fixture_v3_dedup();
+            store.store_dedup(&signatures, &pairs)?;
+        }
         store.optimize()?;
     }
     std::fs::write(&schema, common::schema_dump(&db)?)?;

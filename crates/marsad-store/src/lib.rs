@@ -66,8 +66,8 @@ pub use error::StoreError;
 pub use schema::SCHEMA_VERSION;
 pub use sqlite::SqliteStore;
 pub use types::{
-    ArticleFilter, FurnitureBlock, InsertOutcome, OutletCount, OutletLines, PreparedArticle,
-    SearchHit, Stats,
+    ArticleFilter, FurnitureBlock, InsertOutcome, NearDuplicate, OutletCount, OutletLines,
+    PreparedArticle, SearchHit, Stats,
 };
 
 /// What every storage backend (SQLite now, PostgreSQL later) offers the pipeline and the CLI.
@@ -87,6 +87,17 @@ pub trait ArticleStore {
     /// What is counted about `outlet`'s lines: how many of its articles were counted, and
     /// the lines found in at least `min_articles` of them (by line hash).
     fn outlet_lines(&self, outlet: &str, min_articles: u64) -> Result<OutletLines, StoreError>;
+    /// Every stored MinHash signature (article id, bytes), by article id.
+    fn signatures(&self) -> Result<Vec<(ArticleId, Vec<u8>)>, StoreError>;
+    /// Store signatures and near-duplicate pairs in one transaction (existing
+    /// rows are replaced; pairs are normalized to `a < b`).
+    fn store_dedup(
+        &mut self,
+        signatures: &[(ArticleId, Vec<u8>)],
+        pairs: &[NearDuplicate],
+    ) -> Result<(), StoreError>;
+    /// Every stored near-duplicate pair, by `a` then `b`.
+    fn near_duplicates(&self) -> Result<Vec<NearDuplicate>, StoreError>;
 }
 
 /// The version of the SQLite library compiled in (e.g. "3.54.1").

@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "furniture",
         sql: include_str!("../migrations/0002_furniture.sql"),
     },
+    Migration { version: 3, name: "dedup", sql: include_str!("../migrations/0003_dedup.sql") },
 ];
 
 /// The schema version this build creates and understands.

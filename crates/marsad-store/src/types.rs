@@ -139,3 +139,16 @@ pub struct SearchHit {
     /// Higher is better (negated BM25, the title weighted above the body).
     pub score: f64,
 }
+
+/// A stored near-duplicate pair (`a < b`), as `marsad dups` lists them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearDuplicate {
+    /// The earlier article id.
+    pub a: ArticleId,
+    /// The later article id.
+    pub b: ArticleId,
+    /// Similarity, 0.0–1.0 (1.0 for exact copies).
+    pub similarity: f64,
+    /// `"near"` or `"exact"`.
+    pub kind: String,
+}

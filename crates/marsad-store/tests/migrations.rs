@@ -107,7 +107,7 @@ fn frozen_v1_database_opens_reads_and_accepts_inserts() {
 fn frozen_v1_database_migrates_to_v2_with_its_data_intact() {
     let (_dir, path) = copy_of("v1.db");
     let mut store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     let expected = common::fixture_articles();
     for (id, article) in (1..).zip(&expected) {
         let stored = store.article(id).unwrap().unwrap();
@@ -203,6 +203,64 @@ fn frozen_v2_database_opens_reads_and_accepts_inserts() {
     );
     let alwatan = store.outlet_lines("alwatan", 2).unwrap();
     assert_eq!((alwatan.articles, alwatan.lines.len()), (2, 1));
+    store.optimize().unwrap();
+    assert!(store.integrity_check().unwrap().is_empty());
+    drop(store);
+    assert_eq!(
+        common::schema_dump(&path).unwrap(),
+        read_fixture(&format!("schema_v{SCHEMA_VERSION}.sql"))
+    );
+}
+
+#[test]
+fn frozen_v2_database_migrates_to_v3_with_no_signatures_yet() {
+    let (_dir, path) = copy_of("v2.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert!(store.signatures().unwrap().is_empty());
+    assert!(store.near_duplicates().unwrap().is_empty());
+    let (signatures, pairs) = common::fixture_v3_dedup();
+    store.store_dedup(&signatures, &pairs).unwrap();
+    assert_eq!(store.signatures().unwrap(), signatures);
+    assert_eq!(store.near_duplicates().unwrap(), pairs);
+}
+
+#[test]
+fn frozen_v3_database_has_the_frozen_v3_schema() {
+    let (_dir, path) = copy_of("v3.db");
+    assert_eq!(common::schema_dump(&path).unwrap(), read_fixture("schema_v3.sql"));
+}
+
+#[test]
+fn frozen_v3_database_opens_reads_and_accepts_inserts() {
+    let (_dir, path) = copy_of("v3.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(store.integrity_check().unwrap().is_empty());
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.articles, stats.outlets, stats.exact_duplicates), (6, 5, 1));
+    let (signatures, pairs) = common::fixture_v3_dedup();
+    assert_eq!(store.signatures().unwrap(), signatures);
+    assert_eq!(store.near_duplicates().unwrap(), pairs);
+
+    // New signatures and pairs; a pair given as (b, a) is stored as (a, b); a stored
+    // pair is replaced, not doubled.
+    let new = common::prepared(Some("https://new.example/7"), "new", "جديد", "خبر جديد تماما");
+    assert_eq!(
+        store.insert_batch(&[new]).unwrap()[0],
+        InsertOutcome::Added { id: 7, duplicate_of: None }
+    );
+    let pair = |a, b, similarity| marsad_store::NearDuplicate {
+        a,
+        b,
+        similarity,
+        kind: "near".to_owned(),
+    };
+    store.store_dedup(&[(7, vec![9; 512])], &[pair(7, 6, 0.75), pair(1, 6, 0.625)]).unwrap();
+    assert_eq!(store.signatures().unwrap().len(), 4);
+    assert_eq!(
+        store.near_duplicates().unwrap(),
+        [pairs[0].clone(), pair(1, 6, 0.625), pair(6, 7, 0.75)]
+    );
     store.optimize().unwrap();
     assert!(store.integrity_check().unwrap().is_empty());
     drop(store);

@@ -3,6 +3,7 @@
 mod analyze;
 mod articles;
 mod demo;
+mod dups;
 mod extract;
 mod ingest;
 mod search;
@@ -20,6 +21,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let db = cli.db();
     match cli.command {
         Command::Ingest { paths, json, batch_size } => ingest::run(&db, &paths, json, batch_size),
+        Command::Dups { json } => dups::run(&open_existing(&db)?, json),
         Command::Stats { json } => stats::run(&open_existing(&db)?, json),
         Command::Articles { json, outlet, limit } => {
             articles::run(&open_existing(&db)?, json, outlet, limit)

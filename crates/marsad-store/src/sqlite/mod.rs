@@ -1,5 +1,6 @@
 //! The SQLite backend: one file, WAL, versioned migrations, FTS5 over pre-analysed terms.
 
+mod dedup;
 mod insert;
 mod open;
 mod query;
@@ -14,7 +15,8 @@ use rusqlite::Connection;
 use crate::error::StoreError;
 use crate::schema;
 use crate::types::{
-    ArticleFilter, FurnitureBlock, InsertOutcome, OutletLines, PreparedArticle, SearchHit, Stats,
+    ArticleFilter, FurnitureBlock, InsertOutcome, NearDuplicate, OutletLines, PreparedArticle,
+    SearchHit, Stats,
 };
 use crate::ArticleStore;
 
@@ -131,5 +133,22 @@ impl ArticleStore for SqliteStore {
 
     fn outlet_lines(&self, outlet: &str, min_articles: u64) -> Result<OutletLines, StoreError> {
         query::outlet_lines(&self.conn, outlet, min_articles).map_err(|e| self.error(e))
+    }
+
+    fn signatures(&self) -> Result<Vec<(ArticleId, Vec<u8>)>, StoreError> {
+        dedup::signatures(&self.conn).map_err(|e| self.error(e))
+    }
+
+    fn store_dedup(
+        &mut self,
+        signatures: &[(ArticleId, Vec<u8>)],
+        pairs: &[NearDuplicate],
+    ) -> Result<(), StoreError> {
+        let result = dedup::store(&mut self.conn, signatures, pairs);
+        result.map_err(|e| self.error(e))
+    }
+
+    fn near_duplicates(&self) -> Result<Vec<NearDuplicate>, StoreError> {
+        dedup::near_duplicates(&self.conn).map_err(|e| self.error(e))
     }
 }

@@ -224,3 +224,19 @@ pub fn synthetic_articles(n: usize, words: usize) -> Vec<PreparedArticle> {
         })
         .collect()
 }
+
+/// From schema version 3 on: the signatures of articles 1, 2 and 6 (512 bytes each,
+/// articles 1 and 2 equal) and two pairs: 1–2 exact, 1–6 near.
+pub fn fixture_v3_dedup() -> (Vec<(i64, Vec<u8>)>, Vec<marsad_store::NearDuplicate>) {
+    let sig = |seed: u8| (0..512).map(|i| (i as u8).wrapping_mul(7).wrapping_add(seed)).collect();
+    let pair = |a, b, similarity, kind: &str| marsad_store::NearDuplicate {
+        a,
+        b,
+        similarity,
+        kind: kind.to_owned(),
+    };
+    (
+        vec![(1, sig(1)), (2, sig(1)), (6, sig(2))],
+        vec![pair(1, 2, 1.0, "exact"), pair(1, 6, 0.5625, "near")],
+    )
+}
