@@ -5,8 +5,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::time::{Duration, Instant};
 
+use common::Rng;
 use marsad_ingest::decode::DecodeError;
 use marsad_ingest::extract::MAX_HTML_BYTES;
 use marsad_ingest::{extract, extract_file, ExtractError};
@@ -108,20 +111,6 @@ fn deep_nesting_is_refused_quickly() {
     // Just under the limit parses.
     let ok = format!("{}نص{}", "<div>".repeat(4_000), "</div>".repeat(4_000));
     assert_eq!(extract(ok.as_bytes(), None, None).unwrap().text, "نص");
-}
-
-/// xorshift, for reproducible mutations.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 #[test]

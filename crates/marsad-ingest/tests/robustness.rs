@@ -7,23 +7,8 @@ mod common;
 
 use std::fs;
 
-use common::{arabic, read_with, zip_bytes};
+use common::{arabic, read_with, zip_bytes, Rng};
 use marsad_ingest::{read_stream, ReadOptions};
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 fn samples() -> Vec<(&'static str, Vec<u8>)> {
     let story = format!("عنوان الخبر المهم اليوم\n{}", arabic(3000, 7));

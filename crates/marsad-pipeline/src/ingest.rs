@@ -412,23 +412,35 @@ mod tests {
 
     const FOOTER: &str = "حمّلوا تطبيق الصحيفة على هواتفكم الذكية";
 
-    /// A JSON array of `n` articles of outlet `x`, numbered from `first`, each ending
-    /// with the outlet's footer.
-    fn records(dir: &std::path::Path, name: &str, first: usize, n: usize) -> PathBuf {
+    /// A JSON array of `n` articles of outlet `x`, numbered from `first`, with the text
+    /// `body(i)`.
+    fn write_records(
+        dir: &std::path::Path,
+        name: &str,
+        first: usize,
+        n: usize,
+        body: impl Fn(usize) -> String,
+    ) -> PathBuf {
         let records: Vec<serde_json::Value> = (first..first + n)
             .map(|i| {
-                let body = format!(
-                    "أعلنت الوزارة اليوم عن المشروع رقم {i} في العاصمة بحضور عدد من المسؤولين.\n\
-                     وأضاف المتحدث أن المرحلة {i} من المشروع ستكتمل خلال الأشهر المقبلة بإذن الله.\n{FOOTER}"
-                );
                 serde_json::json!({"source": "x", "url": format!("https://x.example/{i}"),
-                                   "title": format!("خبر {i}"), "content": body})
+                                   "title": format!("خبر {i}"), "content": body(i)})
             })
             .collect();
         let path = dir.join(name);
         std::fs::write(&path, serde_json::to_string(&records).unwrap_or_default())
             .unwrap_or_else(|e| panic!("{e}"));
         path
+    }
+
+    /// Articles each ending with the outlet's footer.
+    fn records(dir: &std::path::Path, name: &str, first: usize, n: usize) -> PathBuf {
+        write_records(dir, name, first, n, |i| {
+            format!(
+                "أعلنت الوزارة اليوم عن المشروع رقم {i} في العاصمة بحضور عدد من المسؤولين.\n\
+                 وأضاف المتحدث أن المرحلة {i} من المشروع ستكتمل خلال الأشهر المقبلة بإذن الله.\n{FOOTER}"
+            )
+        })
     }
 
     fn texts(store: &SqliteStore) -> Vec<(String, String)> {
@@ -486,17 +498,9 @@ mod tests {
             وتناولت التعاون الأمني والاقتصادي بين البلدين في المرحلة المقبلة وأضاف أن الجانبين \
             اتفقا على مواصلة الحوار الاستراتيجي وعقد جولة جديدة في واشنطن قبل نهاية العام \
             كما بحث الجانبان تطورات الأوضاع في المنطقة وسبل دعم الاستقرار ومكافحة الإرهاب";
-        let records: Vec<serde_json::Value> = (first..first + n)
-            .map(|i| {
-                let body = format!("{story} وذلك بحسب المصدر رقم {i} في العاصمة اليوم");
-                serde_json::json!({"source": "x", "url": format!("https://x.example/{i}"),
-                                   "title": format!("خبر {i}"), "content": body})
-            })
-            .collect();
-        let path = dir.join(name);
-        std::fs::write(&path, serde_json::to_string(&records).unwrap_or_default())
-            .unwrap_or_else(|e| panic!("{e}"));
-        path
+        write_records(dir, name, first, n, |i| {
+            format!("{story} وذلك بحسب المصدر رقم {i} في العاصمة اليوم")
+        })
     }
 
     #[test]

@@ -107,3 +107,19 @@ pub fn arabic(len: usize, seed: u32) -> String {
     }
     out
 }
+
+/// xorshift: reproducible pseudo-random mutations for the robustness tests.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
