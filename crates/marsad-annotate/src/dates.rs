@@ -1,0 +1,1 @@
+//! dates: see the crate doc.

@@ -1,0 +1,1 @@
+//! entities: see the crate doc.

@@ -1,0 +1,15 @@
+//! Annotators for Marsad: who (named entities), who said what (quotes), how many
+//! (quantities) and when (dates), each over one article's text.
+//!
+//! - **Input**: an article's text (`&str`, as stored) and, for relative dates, its
+//!   publication date.
+//! - **Output**: annotations with byte spans into that text (the shapes of
+//!   `marsad analyze --json` in DESIGN.md).
+//!
+//! One annotator per folder or file: `entities` (tagger, mention linking,
+//! aliases, roles), `quotes`, `quantities`, `dates`.
+
+pub mod dates;
+pub mod entities;
+pub mod quantities;
+pub mod quotes;

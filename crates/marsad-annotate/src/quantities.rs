@@ -1,0 +1,1 @@
+//! quantities: see the crate doc.

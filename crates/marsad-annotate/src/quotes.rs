@@ -1,0 +1,1 @@
+//! quotes: see the crate doc.
