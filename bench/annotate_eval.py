@@ -409,6 +409,8 @@ def score(gold_rows, corpus, marsad, timeout=60, show_errors=False, out=sys.stdo
                     continue
                 cs = tm.locate(it)
                 if cs is None:
+                    if show_errors:
+                        print(f"  [{g.get('n')}] UNMAPPED {kind}: {str(it.get('text'))[:70]!r} {_brief(it)}", file=out)
                     unmapped += 1
                     main[kind]["fp"] += 1
                     if kind in loose:
