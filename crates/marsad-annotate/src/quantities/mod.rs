@@ -1,0 +1,348 @@
+//! Quantities: how many, how much. Numbers in digits (2,500، 4.5، ٤٫٥) or words
+//! (خمسة وعشرين، ألفين، عشرات), scaled (50 ألف، 4.5 مليون), ranges (بين 10 و20،
+//! من 10 إلى 20، 10-20), approximations (نحو، حوالي، أكثر من …) and the unit or
+//! counted noun after them (see [`units`]).
+//!
+//! Not quantities: years and dates (the date annotator's spans are passed in
+//! and skipped, and a bare 1900–2100 integer is taken for a year), clock times
+//! (10:30), phone-like digit strings, model numbers (F-16, COVID-19) and
+//! references (المادة 5، رقم 3).
+
+mod units;
+mod words;
+
+use crate::doc::{without_particles, Doc};
+use marsad_model::Span;
+use marsad_text::TokenKind;
+use serde::Serialize;
+
+/// One quantity (`quantities` in `marsad analyze --json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    pub span: Span,
+    pub text: String,
+    /// The value, scaled (50 ألف → 50000); for a range, its lower bound.
+    pub value: f64,
+    /// Unit label ("percent", "km2", "USD", "soldier" …) or the counted noun's
+    /// normalized form; null when none follows.
+    pub unit: Option<String>,
+    pub approximate: bool,
+    /// (+) `[low, high]` for a range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<[f64; 2]>,
+}
+
+/// Whether a unit from the lexicon (not just any noun) starts at token `j`.
+pub fn unit_follows(doc: &Doc, j: usize) -> bool {
+    units::unit_at(doc, j).is_some_and(|u| u.known && u.label != "year")
+}
+
+/// Words before a number that make it a reference, not a quantity.
+const REFERENCE_WORDS: &[&str] = &[
+    "رقم",
+    "المادة",
+    "البند",
+    "الفقرة",
+    "القرار",
+    "الساعة",
+    "الصفحة",
+    "الفصل",
+    "الماده",
+    "الفقره",
+    "الساعه",
+    "الصفحه",
+];
+
+/// Every quantity in `doc`, skipping tokens inside `exclude` (date spans, sorted or not).
+pub fn quantities(doc: &Doc, exclude: &[Span]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = doc.tokens.len();
+    while i < n {
+        let excluded = |k: usize| {
+            doc.tokens.get(k).is_some_and(|t| {
+                exclude.iter().any(|s| t.span.start < s.end && s.start < t.span.end)
+            })
+        };
+        if excluded(i) {
+            i += 1;
+            continue;
+        }
+        match number_at(doc, i) {
+            Some(found) if !found_is_excluded(&found, doc, exclude) => {
+                if let Some(q) = build(doc, i, found) {
+                    i = q.1;
+                    out.push(q.0);
+                    continue;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// A number at token `i`: value, end (exclusive), vague, written in digits.
+#[derive(Debug, Clone, Copy)]
+struct Number {
+    value: f64,
+    end: usize,
+    vague: bool,
+    digits: bool,
+    scaled: bool,
+}
+
+fn found_is_excluded(found: &Number, doc: &Doc, exclude: &[Span]) -> bool {
+    let last = doc.span(found.end.saturating_sub(1), found.end.saturating_sub(1));
+    exclude.iter().any(|s| last.start < s.end && s.start < last.end)
+}
+
+fn number_at(doc: &Doc, i: usize) -> Option<Number> {
+    let t = doc.tokens.get(i)?;
+    match t.kind {
+        TokenKind::Number => {
+            let value: f64 = t.norm.parse().ok()?;
+            let mut end = i + 1;
+            let mut scaled = false;
+            let mut value = value;
+            // A scale word after digits: 50 ألف، 4.5 مليون (also و-less "2 مليار").
+            if doc.is_word(end) && doc.same_line(i, end) {
+                if let Some(m) = words::scale(doc.norm(end)) {
+                    value *= m;
+                    end += 1;
+                    scaled = true;
+                }
+            }
+            Some(Number { value, end, vague: false, digits: true, scaled })
+        }
+        TokenKind::Word => {
+            let (value, end, vague) = words::parse(doc, i)?;
+            Some(Number { value, end, vague, digits: false, scaled: false })
+        }
+        _ => None,
+    }
+}
+
+/// Whether the digit token `i` is not a quantity: a time, a phone number, a
+/// model number or a reference.
+fn is_not_a_quantity(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else { return true };
+    let raw = doc.slice(t.span);
+    let digits = t.norm.chars().filter(char::is_ascii_digit).count();
+    let grouped = raw.contains([',', '\u{066C}']);
+    if (t.norm.starts_with('0') && digits >= 4 && !t.norm.contains('.'))
+        || (digits >= 9 && !grouped && !t.norm.contains('.'))
+    {
+        return true;
+    }
+    // 10:30, 26/7 (a date the date annotator did not take), F-16, COVID-19.
+    if doc.is_punct(i + 1, &[':', '/']) && doc.kind(i + 2) == Some(TokenKind::Number) {
+        return true;
+    }
+    if i >= 1
+        && doc.is_punct(i - 1, &[':', '/'])
+        && i >= 2
+        && doc.kind(i - 2) == Some(TokenKind::Number)
+    {
+        return true;
+    }
+    if i >= 2 && doc.is_punct(i - 1, &['-']) && doc.kind(i - 2) == Some(TokenKind::Latin) {
+        return true;
+    }
+    if i >= 1
+        && doc.kind(i - 1) == Some(TokenKind::Latin)
+        && doc.same_line(i - 1, i)
+        && doc.tokens[i - 1].span.end == t.span.start
+    {
+        return true;
+    }
+    if i >= 1 && doc.is_word(i - 1) {
+        let before = without_particles(doc.norm(i - 1));
+        if REFERENCE_WORDS
+            .iter()
+            .any(|w| crate::doc::norm(w) == before || crate::doc::norm(w) == doc.norm(i - 1))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether token `i` follows عام / العام / سنة (a year, whatever comes after it).
+fn follows_year_word(doc: &Doc, i: usize) -> bool {
+    i >= 1 && matches!(without_particles(doc.norm(i - 1)), "عام" | "العام" | "سنه" | "السنه")
+}
+
+fn build(doc: &Doc, i: usize, first: Number) -> Option<(Quantity, usize)> {
+    if first.digits && is_not_a_quantity(doc, i) {
+        return None;
+    }
+    let mut start = i;
+    let mut end = first.end;
+    let mut approximate = first.vague;
+    let mut range = None;
+    let mut value = first.value;
+
+    // Ranges: 10-20, بين 10 و20, من 10 إلى 20.
+    let before = i.checked_sub(1).map_or("", |k| doc.norm(k));
+    let joiner = doc.norm(end);
+    let second_at = if doc.is_punct(end, &['-', '–', '—']) && doc.same_line(end - 1, end) {
+        Some(end + 1)
+    } else if (before == "بين" || before == "وبين") && joiner == "و" {
+        Some(end + 1)
+    } else if (before == "بين" || before == "وبين")
+        && joiner.starts_with('و')
+        && words::lookup(&joiner['و'.len_utf8()..]).is_some()
+    {
+        Some(end)
+    } else if (before == "من" || before == "ومن") && matches!(joiner, "الي" | "حتي" | "لغايه")
+    {
+        Some(end + 1)
+    } else {
+        None
+    };
+    if let Some(k) = second_at {
+        let second = if doc.norm(k).starts_with('و') && doc.is_word(k) && k == end {
+            words::parse(doc, k).map(|(v, e, vague)| Number {
+                value: v,
+                end: e,
+                vague,
+                digits: false,
+                scaled: false,
+            })
+        } else {
+            number_at(doc, k)
+        };
+        if let Some(second) =
+            second.filter(|s| s.value > first.value || (s.value > 0.0 && !first.scaled))
+        {
+            let (mut lo, hi) = (first.value, second.value);
+            // "بين 10 و20 ألفا": the scale of the second applies to the first.
+            if second.scaled && !first.scaled && lo < hi {
+                let scale = doc
+                    .tokens
+                    .get(second.end - 1)
+                    .and_then(|t| words::scale(&t.norm))
+                    .unwrap_or(1.0);
+                lo *= scale;
+            }
+            let yearish = |v: f64| (1900.0..=2100.0).contains(&v) && v.fract() == 0.0;
+            if yearish(lo)
+                && yearish(hi)
+                && !first.scaled
+                && !second.scaled
+                && units::unit_at(doc, second.end).is_none_or(|u| !u.known)
+            {
+                return None;
+            }
+            if lo <= hi {
+                range = Some([lo, hi]);
+                value = lo;
+                end = second.end;
+                if !doc.is_punct(second_at.map_or(0, |k| k.saturating_sub(1)), &['-', '–', '—'])
+                {
+                    start = i - 1;
+                }
+            }
+        }
+    }
+
+    // A bare year-like integer with nothing after it is a year, not a quantity.
+    let unit = units::unit_at(doc, end);
+    if let Some(k) = units::approx_before(doc, start) {
+        approximate = true;
+        start = k;
+    }
+    if first.digits
+        && range.is_none()
+        && !first.scaled
+        && (unit.as_ref().is_none_or(|u| !u.known) || follows_year_word(doc, i))
+        && !approximate
+    {
+        let is_int = doc.tokens.get(i).is_some_and(|t| !t.norm.contains('.'));
+        if is_int && (1900.0..=2100.0).contains(&value) {
+            return None;
+        }
+    }
+    // Numbers in words need a unit or a scale to be worth reporting.
+    if !first.digits && unit.is_none() && first.value < 1000.0 && range.is_none() && !first.vague {
+        return None;
+    }
+    if let Some(u) = &unit {
+        end = u.end;
+    }
+    if units::approx_after(doc, end) {
+        approximate = true;
+        end += 1;
+    }
+    let span = doc.span(start, end - 1);
+    Some((
+        Quantity {
+            span,
+            text: doc.slice(span).to_owned(),
+            value,
+            unit: unit.map(|u| u.label),
+            approximate,
+            range,
+        },
+        end,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Vec<(String, f64, Option<String>, bool)> {
+        let doc = Doc::new(text);
+        quantities(&doc, &[])
+            .into_iter()
+            .map(|q| (q.text, q.value, q.unit, q.approximate))
+            .collect()
+    }
+
+    #[test]
+    fn digits_scales_and_units() {
+        assert_eq!(
+            q("حررنا أكثر من 50 ألف كيلومتر مربع")[0],
+            ("أكثر من 50 ألف كيلومتر مربع".into(), 50_000.0, Some("km2".into()), true)
+        );
+        assert_eq!(q("4.5 مليون عراقي")[0].1, 4_500_000.0);
+        assert_eq!(
+            q("نحو 2500 جندي")[0],
+            ("نحو 2500 جندي".into(), 2500.0, Some("soldier".into()), true)
+        );
+        assert_eq!(q("ما يقارب من 2,500 جندي")[0].1, 2500.0);
+        assert_eq!(q("بنسبة 64٪ في")[0].2.as_deref(), Some("percent"));
+        assert_eq!(q("بنسبة 64 في المائة")[0].2.as_deref(), Some("percent"));
+        assert_eq!(q("٤٫٥ مليون دولار")[0].1, 4_500_000.0);
+        assert_eq!(q("إدراج 14 مصرفاً عراقياً")[0].2.as_deref(), Some("bank"));
+        assert_eq!(
+            q("أقل من ألف مقاتل")[0],
+            ("أقل من ألف مقاتل".into(), 1000.0, Some("fighter".into()), true)
+        );
+        assert_eq!(q("خمسة وعشرين شخصا")[0].1, 25.0);
+    }
+
+    #[test]
+    fn ranges() {
+        let doc = Doc::new("بين 10 و20 قتيلا");
+        let got = quantities(&doc, &[]);
+        assert_eq!(got[0].range, Some([10.0, 20.0]));
+        assert_eq!(got[0].unit.as_deref(), Some("killed"));
+        let doc = Doc::new("من 10 إلى 20 شخصا و 10-20 يوما");
+        let got = quantities(&doc, &[]);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].range, Some([10.0, 20.0]));
+    }
+
+    #[test]
+    fn not_quantities() {
+        assert!(q("في عام 2019 حدث").is_empty());
+        assert!(q("الساعة 10:30 صباحا").is_empty());
+        assert!(q("اتصل على 0501234567").is_empty());
+        assert!(q("طائرات F-16 و COVID-19").is_empty());
+        assert!(q("أحد المسؤولين").is_empty());
+    }
+}

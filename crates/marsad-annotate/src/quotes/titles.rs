@@ -1,0 +1,450 @@
+//! Titles and roles (وزير، سفيرة، المتحدث، الجنرال …), the words that make a
+//! phrase a title rather than a name, and the title → person pairs an article
+//! states ("وزير الدفاع الأمريكي لويد أوستن", "ألينا رومانوفسكي، سفيرة …") that
+//! resolve a later "الوزير الأمريكي" to the person holding the title.
+
+use crate::doc::{norm, Doc};
+use marsad_model::Span;
+use marsad_text::TokenKind;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+const TITLES: &[&str] = &[
+    "وزير",
+    "وزيرة",
+    "سفير",
+    "سفيرة",
+    "متحدث",
+    "متحدثة",
+    "ناطق",
+    "ناطقة",
+    "رئيس",
+    "رئيسة",
+    "مسؤول",
+    "مسؤولة",
+    "جنرال",
+    "لواء",
+    "عميد",
+    "عقيد",
+    "ميجور",
+    "بريغادير",
+    "فريق",
+    "قائد",
+    "مستشار",
+    "مستشارة",
+    "مساعد",
+    "مساعدة",
+    "نائب",
+    "نائبة",
+    "مدير",
+    "مديرة",
+    "أمين",
+    "ملك",
+    "أمير",
+    "ولي",
+    "شيخ",
+    "سكرتير",
+    "سكرتيرة",
+    "مندوب",
+    "مندوبة",
+    "مبعوث",
+    "مبعوثة",
+    "موفد",
+    "زعيم",
+    "محافظ",
+    "عاهل",
+    "الدكتور",
+    "د",
+    "المهندس",
+    "البروفيسور",
+    "السيناتور",
+    "النائب",
+    "العقيد",
+    "المقدم",
+    "الرائد",
+    "الأدميرال",
+    "أدميرال",
+    "اللفتنانت",
+    "الكولونيل",
+    "منسق",
+    "مفوض",
+    "قاضي",
+    "القاضي",
+    "المدعي",
+    "مرشد",
+    "رئيسا",
+    "وكيل",
+    "ممثل",
+    "ممثلة",
+    "المتحدث",
+    "الناطق",
+    "الرئيس",
+    "الوزير",
+    "السفير",
+    "السفيرة",
+    "الجنرال",
+    "اللواء",
+    "القائد",
+    "المستشار",
+    "المسؤول",
+    "المسؤولة",
+    "الأمين",
+    "الملك",
+    "الأمير",
+    "الشيخ",
+    "المبعوث",
+    "المتحدثة",
+    "الوزيرة",
+    "نائبة",
+    "سيناتور",
+    "بابا",
+    "البابا",
+];
+
+/// Organisation-like heads: a speaker phrase starting with one is not a person.
+const ORG_HEADS: &[&str] = &[
+    "بيان",
+    "البيان",
+    "وزارة",
+    "الوزارة",
+    "حكومة",
+    "الحكومة",
+    "إدارة",
+    "الإدارة",
+    "مكتب",
+    "المكتب",
+    "مجلس",
+    "المجلس",
+    "هيئة",
+    "الهيئة",
+    "وكالة",
+    "الوكالة",
+    "صحيفة",
+    "الصحيفة",
+    "قناة",
+    "القناة",
+    "تقرير",
+    "التقرير",
+    "موقع",
+    "الموقع",
+    "الجيش",
+    "جيش",
+    "قوات",
+    "القوات",
+    "مصادر",
+    "مصدر",
+    "المصدر",
+    "المصادر",
+    "مسؤولون",
+    "المسؤولون",
+    "مسؤولو",
+    "مسؤولي",
+    "الوفد",
+    "الوفدان",
+    "الجانبان",
+    "البلدان",
+    "الوفود",
+    "الشرطة",
+    "الجانب",
+    "الولايات",
+    "الأمم",
+    "المنظمة",
+    "منظمة",
+    "وزارتا",
+    "الرئاسة",
+    "الديوان",
+    "السفارة",
+    "الخارجية",
+    "الداخلية",
+    "أحدهم",
+    "أحدهما",
+    "بعضهم",
+    "مسؤولين",
+    "خبراء",
+    "الخبراء",
+    "محللون",
+    "مراقبون",
+    "شهود",
+    "سكان",
+];
+
+/// Words a title phrase may carry before the name: prepositions and qualifiers.
+const TITLE_LINKS: &[&str] =
+    &["في", "باسم", "لدى", "رفيع", "كبير", "بارز", "عام", "أول", "سابق", "السابق", "الأسبق", "أعلى"];
+
+/// Words that end a name (adverbials after a speaker: خلال، في، قبيل …).
+const NAME_STOPS: &[&str] = &[
+    "في",
+    "خلال",
+    "قبيل",
+    "قبل",
+    "بعد",
+    "عقب",
+    "أثناء",
+    "أمام",
+    "بحسب",
+    "حسب",
+    "وفق",
+    "وفقا",
+    "عن",
+    "من",
+    "على",
+    "إلى",
+    "لدى",
+    "مع",
+    "الذي",
+    "التي",
+    "الذين",
+    "إن",
+    "أن",
+    "بأن",
+    "إنه",
+    "أنه",
+    "أمس",
+    "اليوم",
+    "مساء",
+    "صباح",
+    "يوم",
+    "عبر",
+    "ضمن",
+    "حول",
+    "لوكالة",
+    "لقناة",
+    "لصحيفة",
+    "لموقع",
+    "لنظيره",
+    "لنظيرته",
+    "للصحفيين",
+    "للصحافيين",
+    "لمراسل",
+    "في",
+    "و",
+    "بدوره",
+    "بدورها",
+    "أيضا",
+    "كذلك",
+    "بينما",
+    "حيث",
+    "قائلا",
+    "قائلة",
+    "نقلا",
+    "ردا",
+    "مجددا",
+    "مجدداً",
+    "طالبا",
+    "طالبة",
+    "مفضلا",
+    "مفضلة",
+    "رافضا",
+    "رافضة",
+    "شريطة",
+    "متحدثا",
+    "متحدثة",
+];
+
+fn set(words: &[&str]) -> HashSet<String> {
+    words.iter().map(|w| norm(w)).collect()
+}
+
+static TITLE_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(TITLES));
+static ORG_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(ORG_HEADS));
+static LINK_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(TITLE_LINKS));
+static STOP_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(NAME_STOPS));
+
+/// A title's key form: no و, no article, no feminine ه, امريكي = اميركي.
+pub fn key(word: &str) -> String {
+    let w = if is_title_exact(word) { word } else { crate::doc::without_conjunction(word) };
+    let w = w.strip_prefix("ال").filter(|r| r.chars().nth(1).is_some()).unwrap_or(w);
+    let w = w.strip_suffix('ه').filter(|r| r.chars().nth(1).is_some()).unwrap_or(w);
+    w.replace("اميرك", "امريك")
+}
+
+/// Whether a normalized word is a title (وزير، الوزيرة، والسفير …).
+pub fn is_title(word: &str) -> bool {
+    if is_title_exact(word) {
+        return true;
+    }
+    let w = crate::doc::without_conjunction(word);
+    TITLE_SET.contains(w) || TITLE_SET.contains(w.strip_prefix("ال").unwrap_or(w)) || {
+        let b = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).unwrap_or(w);
+        b != w && (TITLE_SET.contains(b) || TITLE_SET.contains(b.strip_prefix("ال").unwrap_or(b)))
+    }
+}
+
+fn is_title_exact(word: &str) -> bool {
+    TITLE_SET.contains(word) || TITLE_SET.contains(word.strip_prefix("ال").unwrap_or(word))
+}
+
+/// Whether a normalized word heads an organisation or a group, not a person.
+pub fn is_org_head(word: &str) -> bool {
+    ORG_SET.contains(word) || ORG_SET.contains(crate::doc::without_conjunction(word))
+}
+
+fn is_link(word: &str) -> bool {
+    LINK_SET.contains(word)
+}
+
+/// Whether a normalized word ends a name.
+pub fn is_name_stop(word: &str) -> bool {
+    STOP_SET.contains(word)
+        || marsad_text::is_stopword(word)
+        || super::cues::cue(word).is_some()
+        || is_title(word)
+        || word.starts_with("لل")
+        || (word.starts_with("لم") || word.starts_with("لت")) && word.chars().count() > 4
+        || crate::dates::is_date_word(word)
+}
+
+/// A title phrase and the name after it, as token ranges `[a, b)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TitleName {
+    pub title: Option<(usize, usize)>,
+    pub name: Option<(usize, usize)>,
+}
+
+/// Read a title phrase then a name from token `a`, not past `limit`.
+///
+/// The title phrase is title words plus what qualifies them (words with the
+/// article, prepositions like في/باسم, ب/ل + article: لشؤون، بالجيش); the
+/// name is the run of up to four words after it that are not stops (initials
+/// like "ج." included). With no title, the name starts at `a`.
+pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> TitleName {
+    let mut k = a;
+    let mut out = TitleName::default();
+    if k < limit && doc.is_word(k) && is_title(doc.norm(k)) {
+        k += 1;
+        while k < limit {
+            let w = doc.norm(k);
+            let qualifies = doc.is_word(k)
+                && (is_title(w)
+                    || w.starts_with("ال")
+                    || w.starts_with("بال")
+                    || w.starts_with("لل")
+                    || matches!(w, "لشؤون" | "لشوون")
+                    || is_link(w));
+            if !qualifies {
+                break;
+            }
+            k += 1;
+        }
+        out.title = Some((a, k));
+        if allow_comma && doc.is_punct(k, &['،', ',']) {
+            k += 1;
+        }
+    }
+    let start = k;
+    let mut words = 0;
+    while k < limit && words < 4 {
+        let t = match doc.tokens.get(k) {
+            Some(t) => t,
+            None => break,
+        };
+        match t.kind {
+            TokenKind::Word if !is_name_stop(&t.norm) && !(words == 0 && is_org_head(&t.norm)) => {
+                // A name does not start with the article unless nothing titled it (الكاظمي).
+                if words == 0 && out.title.is_some() && t.norm.starts_with("ال") {
+                    break;
+                }
+                words += 1;
+                k += 1;
+            }
+            TokenKind::Latin if words < 4 => {
+                words += 1;
+                k += 1;
+            }
+            // Initials: "ج." inside a name.
+            TokenKind::Punct
+                if t.norm == "." && words > 0 && k > 0 && doc.norm(k - 1).chars().count() == 1 =>
+            {
+                k += 1
+            }
+            _ => break,
+        }
+    }
+    let after_place = start > a && matches!(doc.norm(start - 1), "في" | "لدي");
+    if k > start && !after_place && !pronoun_suffixed(doc, start, k) {
+        out.name = Some((start, k));
+    }
+    out
+}
+
+/// Whether tokens `[a, b)` are one word ending in an attached pronoun (رأيه،
+/// موقفها): a noun, not a name. The ending is checked in the original text,
+/// where ة (a name's ending: حمزة) is still distinct from ه.
+pub fn pronoun_suffixed(doc: &Doc, a: usize, b: usize) -> bool {
+    b == a + 1
+        && doc.tokens.get(a).is_some_and(|t| {
+            let raw = doc.slice(t.span);
+            raw.ends_with('ه') || raw.ends_with("ها") || raw.ends_with("هم")
+        })
+}
+
+/// A title → person pair stated in the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Holder {
+    /// Key forms of the title phrase's words.
+    pub keys: Vec<String>,
+    pub name: Span,
+    /// Canonical name (the entity's, or the name as written).
+    pub entity: String,
+    /// Byte offset where the pair was stated.
+    pub at: usize,
+}
+
+/// Key forms of the words in a token range.
+pub fn keys(doc: &Doc, (a, b): (usize, usize)) -> Vec<String> {
+    (a..b).filter(|&k| doc.is_word(k)).map(|k| key(doc.norm(k))).collect()
+}
+
+/// Every "title name" and "name، title" pair in the article.
+pub fn holders(doc: &Doc) -> Vec<Holder> {
+    let mut out = Vec::new();
+    let n = doc.tokens.len();
+    for i in 0..n {
+        if !doc.is_word(i) || !is_title(doc.norm(i)) {
+            continue;
+        }
+        let limit = (i + 16).min(n);
+        let tn = title_then_name(doc, i, limit, true);
+        if let (Some(title), Some(name)) = (tn.title, tn.name) {
+            let span = doc.span(name.0, name.1 - 1);
+            out.push(Holder {
+                keys: keys(doc, title),
+                name: span,
+                entity: doc.slice(span).to_owned(),
+                at: doc.tokens[i].span.start,
+            });
+        }
+        // "ألينا رومانوفسكي ، سفيرة الولايات المتحدة"
+        if i >= 2 && doc.is_punct(i - 1, &['،', ',']) {
+            let end = i - 1;
+            let mut k = end;
+            while k > 0 && end - k < 4 {
+                let t = &doc.tokens[k - 1];
+                let article = t.norm.starts_with("ال")
+                    || t.norm.starts_with("بال")
+                    || t.norm.starts_with("لل");
+                let nameish = matches!(t.kind, TokenKind::Word | TokenKind::Latin)
+                    && !is_name_stop(&t.norm)
+                    && !is_org_head(&t.norm)
+                    && (!article || k == end);
+                if !nameish {
+                    break;
+                }
+                k -= 1;
+            }
+            let boundary = k == 0 || !doc.is_word(k - 1) || is_name_stop(doc.norm(k - 1));
+            if k < end && boundary && !pronoun_suffixed(doc, k, end) {
+                let title_end = title_then_name(doc, i, limit, false).title.map_or(i + 1, |t| t.1);
+                let span = doc.span(k, end - 1);
+                out.push(Holder {
+                    keys: keys(doc, (i, title_end)),
+                    name: span,
+                    entity: doc.slice(span).to_owned(),
+                    at: doc.tokens[i].span.start,
+                });
+            }
+        }
+    }
+    out
+}
