@@ -32,7 +32,10 @@ fn read(path: &str, out: &mut Vec<(String, Option<NaiveDate>)>) -> anyhow::Resul
             if content.trim().is_empty() {
                 continue;
             }
-            let date = item.date_extracted.as_deref().and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
+            let date = item
+                .date_extracted
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
             out.push((content, date));
         }
         Ok(())
@@ -73,7 +76,13 @@ fn main() -> anyhow::Result<()> {
     }
     let secs = start.elapsed().as_secs_f64();
     let mb = bytes as f64 / 1e6;
-    println!("articles: {}  text: {:.1} MB  time: {:.2} s  speed: {:.1} MB/s (1 thread; bar >= 5 MB/s)", articles.len(), mb, secs, mb / secs);
+    println!(
+        "articles: {}  text: {:.1} MB  time: {:.2} s  speed: {:.1} MB/s (1 thread; bar >= 5 MB/s)",
+        articles.len(),
+        mb,
+        secs,
+        mb / secs
+    );
     println!("found: {quotes} quotes, {quantities} quantities, {dates} dates");
     Ok(())
 }

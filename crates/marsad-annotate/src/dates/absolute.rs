@@ -4,7 +4,7 @@
 //! with an era mark (2008م، 1436هـ).
 
 use super::months::{month_at, Calendar, Month};
-use super::{hijri, last_year_with, nearest_year, plausible_year, DateValue, Found};
+use super::{hijri, nearest_year, plausible_year, DateValue, Found};
 use crate::doc::{norm, without_conjunction, Doc};
 use chrono::NaiveDate;
 use marsad_text::TokenKind;
@@ -133,8 +133,15 @@ fn numeric(doc: &Doc, i: usize) -> Option<Found> {
         return None;
     }
     let (a, b, c) = (int(doc, i)?, int(doc, i + 2)?, int(doc, i + 4)?);
-    let date = if doc.tokens.get(i)?.norm.len() == 4 { ymd(a, b, c) } else { ymd(c, b, a) }?;
-    Some(Found { start: i, end: i + 5, value: DateValue::Day(date), relative: false })
+    let (y, m, d) = if doc.tokens.get(i)?.norm.len() == 4 { (a, b, c) } else { (c, b, a) };
+    let (end, hijri_mark) = era_mark(doc, i + 5);
+    // 1436-10-6هـ: a year in 1300–1500 is a Hijri year.
+    let date = if hijri_mark || (1300..=1500).contains(&y) {
+        hijri::to_gregorian(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
+    } else {
+        ymd(y, m, d)
+    }?;
+    Some(Found { start: i, end, value: DateValue::Day(date), relative: false })
 }
 
 fn ymd(y: i64, m: i64, d: i64) -> Option<NaiveDate> {
@@ -264,7 +271,7 @@ fn month_year(doc: &Doc, i: usize, reference: Option<NaiveDate>) -> Option<Found
     if !(alt || (month.safe_alone && cued) || before == "شهر") {
         return None;
     }
-    let value = DateValue::Month(last_year_with(r, month.number), month.number);
+    let value = DateValue::Month(nearest_year(r, month.number), month.number);
     Some(Found { start: i, end: after_month, value, relative: true })
 }
 

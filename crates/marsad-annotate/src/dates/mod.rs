@@ -164,7 +164,8 @@ pub(crate) fn add_months(year: i32, month: u32, delta: i32) -> (i32, u32) {
 }
 
 /// The year that puts `month` (and `day`) nearest to `reference`: this year,
-/// unless that is more than ~6 months away.
+/// unless that is more than six months away (in March, "نوفمبر" is last
+/// November; in August, "مارس" is this March and "يناير" next January).
 pub(crate) fn nearest_year(reference: NaiveDate, month: u32) -> i32 {
     let y = reference.year();
     let diff = month as i32 - reference.month() as i32;
@@ -174,15 +175,6 @@ pub(crate) fn nearest_year(reference: NaiveDate, month: u32) -> i32 {
         y + 1
     } else {
         y
-    }
-}
-
-/// The most recent `month` on or before the reference month (for "في مارس").
-pub(crate) fn last_year_with(reference: NaiveDate, month: u32) -> i32 {
-    if month <= reference.month() {
-        reference.year()
-    } else {
-        reference.year() - 1
     }
 }
 

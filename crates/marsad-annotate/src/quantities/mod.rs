@@ -90,7 +90,8 @@ struct Number {
     end: usize,
     vague: bool,
     digits: bool,
-    scaled: bool,
+    /// The scale word the number ends with (ألف، مليون …).
+    scale: Option<f64>,
 }
 
 fn found_is_excluded(found: &Number, doc: &Doc, exclude: &[Span]) -> bool {
@@ -102,23 +103,44 @@ fn number_at(doc: &Doc, i: usize) -> Option<Number> {
     let t = doc.tokens.get(i)?;
     match t.kind {
         TokenKind::Number => {
-            let value: f64 = t.norm.parse().ok()?;
+            let mut value: f64 = t.norm.parse().ok()?;
             let mut end = i + 1;
-            let mut scaled = false;
-            let mut value = value;
+            let mut scale = None;
+            // "1،6 مليون": an Arabic comma as the decimal point, before a scale word.
+            if doc.is_punct(end, &['،', ',']) && !t.norm.contains('.') {
+                let touching = |a: usize, b: usize| matches!((doc.tokens.get(a), doc.tokens.get(b)), (Some(x), Some(y)) if x.span.end == y.span.start);
+                let frac = doc.tokens.get(end + 1).filter(|f| {
+                    f.kind == TokenKind::Number && f.norm.len() <= 2 && !f.norm.contains('.')
+                });
+                if let Some(f) = frac {
+                    if touching(i, end)
+                        && touching(end, end + 1)
+                        && words::scale(doc.norm(end + 2)).is_some()
+                    {
+                        value = format!("{}.{}", t.norm, f.norm).parse().ok()?;
+                        end += 2;
+                    }
+                }
+            }
             // A scale word after digits: 50 ألف، 4.5 مليون (also و-less "2 مليار").
-            if doc.is_word(end) && doc.same_line(i, end) {
+            if doc.is_word(end) && doc.same_line(end - 1, end) {
                 if let Some(m) = words::scale(doc.norm(end)) {
                     value *= m;
                     end += 1;
-                    scaled = true;
+                    scale = Some(m);
                 }
             }
-            Some(Number { value, end, vague: false, digits: true, scaled })
+            Some(Number { value, end, vague: false, digits: true, scale })
         }
         TokenKind::Word => {
-            let (value, end, vague) = words::parse(doc, i)?;
-            Some(Number { value, end, vague, digits: false, scaled: false })
+            let p = words::parse(doc, i)?;
+            Some(Number {
+                value: p.value,
+                end: p.end,
+                vague: p.vague,
+                digits: false,
+                scale: p.scale,
+            })
         }
         _ => None,
     }
@@ -204,34 +226,31 @@ fn build(doc: &Doc, i: usize, first: Number) -> Option<(Quantity, usize)> {
     };
     if let Some(k) = second_at {
         let second = if doc.norm(k).starts_with('و') && doc.is_word(k) && k == end {
-            words::parse(doc, k).map(|(v, e, vague)| Number {
-                value: v,
-                end: e,
-                vague,
+            words::parse(doc, k).map(|p| Number {
+                value: p.value,
+                end: p.end,
+                vague: p.vague,
                 digits: false,
-                scaled: false,
+                scale: p.scale,
             })
         } else {
             number_at(doc, k)
         };
         if let Some(second) =
-            second.filter(|s| s.value > first.value || (s.value > 0.0 && !first.scaled))
+            second.filter(|s| s.value > first.value || (s.value > 0.0 && first.scale.is_none()))
         {
             let (mut lo, hi) = (first.value, second.value);
             // "بين 10 و20 ألفا": the scale of the second applies to the first.
-            if second.scaled && !first.scaled && lo < hi {
-                let scale = doc
-                    .tokens
-                    .get(second.end - 1)
-                    .and_then(|t| words::scale(&t.norm))
-                    .unwrap_or(1.0);
-                lo *= scale;
+            if let (Some(scale), None) = (second.scale, first.scale) {
+                if lo * scale <= hi {
+                    lo *= scale;
+                }
             }
             let yearish = |v: f64| (1900.0..=2100.0).contains(&v) && v.fract() == 0.0;
             if yearish(lo)
                 && yearish(hi)
-                && !first.scaled
-                && !second.scaled
+                && first.scale.is_none()
+                && second.scale.is_none()
                 && units::unit_at(doc, second.end).is_none_or(|u| !u.known)
             {
                 return None;
@@ -256,7 +275,7 @@ fn build(doc: &Doc, i: usize, first: Number) -> Option<(Quantity, usize)> {
     }
     if first.digits
         && range.is_none()
-        && !first.scaled
+        && first.scale.is_none()
         && (unit.as_ref().is_none_or(|u| !u.known) || follows_year_word(doc, i))
         && !approximate
     {
@@ -323,6 +342,7 @@ mod tests {
             ("أقل من ألف مقاتل".into(), 1000.0, Some("fighter".into()), true)
         );
         assert_eq!(q("خمسة وعشرين شخصا")[0].1, 25.0);
+        assert_eq!(q("سيتقاضى 1،6 مليون يورو")[0].1, 1_600_000.0);
     }
 
     #[test]
@@ -335,6 +355,9 @@ mod tests {
         let got = quantities(&doc, &[]);
         assert_eq!(got.len(), 2);
         assert_eq!(got[1].range, Some([10.0, 20.0]));
+        let doc = Doc::new("ما بين ثلاثة وأربعة ملايين سائح");
+        let got = quantities(&doc, &[]);
+        assert_eq!(got[0].range, Some([3e6, 4e6]));
     }
 
     #[test]

@@ -179,16 +179,29 @@ pub fn scale(word: &str) -> Option<f64> {
     }
 }
 
-/// A number written in words starting at token `i`: value, index after the
-/// last word, and whether it is vague (عشرات، آلاف alone).
-pub fn parse(doc: &Doc, i: usize) -> Option<(f64, usize, bool)> {
+/// A number written in words: value, index after the last word, whether it
+/// is vague (عشرات، آلاف alone), and the scale of its last word (ألف، مليون).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Parsed {
+    pub value: f64,
+    pub end: usize,
+    pub vague: bool,
+    pub scale: Option<f64>,
+}
+
+/// A number written in words starting at token `i`. Two units joined by و
+/// (ثلاثة وأربعة ملايين) are two numbers, not a sum: parsing stops before the
+/// second, and the range logic reads it.
+pub fn parse(doc: &Doc, i: usize) -> Option<Parsed> {
     let first = doc.norm(i);
     let first_word = lookup(first).or_else(|| lookup(without_particles(first)))?;
     let (mut total, mut current, mut vague) = (0.0f64, 0.0f64, false);
     let mut j = i;
     let mut word = first_word;
     let mut words = 0;
+    let mut scale = None;
     loop {
+        scale = None;
         match word {
             Word::Small(v) => current += v,
             Word::Hundred(v) => {
@@ -205,6 +218,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<(f64, usize, bool)> {
                 }
                 total += current * value;
                 current = 0.0;
+                scale = Some(value);
             }
             Word::Dual(v) => total += v,
             Word::Vague(v) => {
@@ -226,8 +240,12 @@ pub fn parse(doc: &Doc, i: usize) -> Option<(f64, usize, bool)> {
             Word::Small(v) => *v == 10.0 && current > 0.0 && current < 10.0,
             _ => false,
         });
-        let joined =
-            next.strip_prefix('و').and_then(lookup).filter(|w| !matches!(w, Word::Vague(_)));
+        let unit = |w: &Word| matches!(w, Word::Small(v) if *v < 10.0);
+        let joined = next
+            .strip_prefix('و')
+            .and_then(lookup)
+            .filter(|w| !matches!(w, Word::Vague(_)))
+            .filter(|w| !(unit(w) && unit(&word) && current > 0.0 && current < 10.0));
         match direct.or(joined) {
             Some(w) => word = w,
             None => break,
@@ -236,7 +254,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<(f64, usize, bool)> {
     if words == 1 && NOT_ALONE_SET.iter().any(|w| w == without_particles(first) || w == first) {
         return None;
     }
-    Some((total + current, j, vague))
+    Some(Parsed { value: total + current, end: j, vague, scale })
 }
 
 #[cfg(test)]
@@ -245,7 +263,7 @@ mod tests {
 
     fn value(text: &str) -> Option<f64> {
         let doc = Doc::new(text);
-        parse(&doc, 0).map(|(v, _, _)| v)
+        parse(&doc, 0).map(|p| p.value)
     }
 
     #[test]
@@ -259,6 +277,7 @@ mod tests {
         assert_eq!(value("نصف مليون"), Some(500_000.0));
         assert_eq!(value("عشرات"), Some(10.0));
         assert_eq!(value("بألف"), Some(1000.0));
+        assert_eq!(value("ثلاثة وأربعة ملايين"), Some(3.0));
         assert_eq!(value("أحد"), None);
         assert_eq!(value("كتاب"), None);
     }

@@ -239,8 +239,12 @@ fn cue_quote(
                 let same_paragraph = out.last().filter(|q| q.span.start >= para.start);
                 match same_paragraph {
                     Some(q) => q.speaker.clone(),
-                    None => speaker::subject_in(doc, s_start, k)
-                        .map(|p| resolver.resolve(doc, p, at, last)),
+                    // Else the sentence's subject (a name before the cue, an
+                    // organisation or title in it), else the previous speaker.
+                    None => speaker::before(doc, s_start, k)
+                        .or_else(|| speaker::subject_in(doc, s_start, k))
+                        .map(|p| resolver.resolve(doc, p, at, last))
+                        .or_else(|| last.cloned()),
                 }
             }
             _ => last.cloned(),

@@ -233,8 +233,11 @@ impl<'m> Resolver<'m> {
 }
 
 /// Titles that name one person (a bare one falls back to the previous speaker).
+/// Only a bare one-word title ("الجنرال", "الوزير") does: a qualified one
+/// ("الناطق الإعلامي لجوازات الجوف") describes someone else.
 fn is_person_title(keys: &[String]) -> bool {
-    keys.first().is_some_and(|k| !matches!(k.as_str(), "مسوول" | "مسؤول" | "مصدر"))
+    keys.len() == 1
+        && keys.first().is_some_and(|k| !matches!(k.as_str(), "مسوول" | "مسؤول" | "مصدر"))
 }
 
 fn person_in(mentions: &[Mention], span: Span) -> Option<&Mention> {

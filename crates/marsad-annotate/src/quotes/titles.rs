@@ -295,6 +295,43 @@ pub fn is_name_stop(word: &str) -> bool {
         || crate::dates::is_date_word(word)
 }
 
+/// First names that start with ل, so are not ل + noun.
+const L_NAMES: &[&str] = &[
+    "لويد",
+    "ليلى",
+    "ليلي",
+    "لؤي",
+    "لطفي",
+    "لبنى",
+    "لبني",
+    "لينا",
+    "لميس",
+    "لارا",
+    "لوران",
+    "لوك",
+    "ليون",
+    "لي",
+    "لورا",
+    "لوي",
+    "لويس",
+    "لاري",
+    "لافروف",
+    "ليندسي",
+    "لوكا",
+    "ليث",
+];
+
+/// Whether token `k` is ل + noun inside a title (الناطق الإعلامي لجوازات
+/// الجوف، مساعد الوزير لشؤون …): a word after it, and not a first name.
+fn is_genitive_l(doc: &Doc, k: usize, limit: usize) -> bool {
+    let w = doc.norm(k);
+    w.starts_with('ل')
+        && w.chars().count() > 3
+        && k + 1 < limit
+        && doc.is_word(k + 1)
+        && !L_NAMES.iter().any(|n| norm(n) == w)
+}
+
 /// A title phrase and the name after it, as token ranges `[a, b)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TitleName {
@@ -320,7 +357,7 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
                     || w.starts_with("ال")
                     || w.starts_with("بال")
                     || w.starts_with("لل")
-                    || matches!(w, "لشؤون" | "لشوون")
+                    || is_genitive_l(doc, k, limit)
                     || is_link(w));
             if !qualifies {
                 break;
