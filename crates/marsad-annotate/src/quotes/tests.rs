@@ -68,3 +68,13 @@ fn mentions_give_entities() {
     let got = quotes(&doc, &[mention]);
     assert_eq!(got[0].speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Lloyd Austin"));
 }
+
+#[test]
+fn long_titles_before_names() {
+    let got = q("ويقول أستاذ العلوم السياسية في الجامعة الأميركية أشرف الشريف إن «الرياضة في مصر فقدت أهميتها».");
+    assert_eq!(got[0].2.as_deref(), Some("أشرف الشريف"));
+    let got = q("وحول ذلك، قال المتحدث الإعلامي لأمانة جازان طارق الرفاعي إن منطقة الكورنيش ما زالت منطقة عمل.");
+    assert_eq!(got[0].2.as_deref(), Some("طارق الرفاعي"));
+    let got = q("ويقول الطالب جمال: «حتى كرة القدم لم يعد لها طعم».");
+    assert_eq!(got[0].2.as_deref(), Some("جمال"));
+}

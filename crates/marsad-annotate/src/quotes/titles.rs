@@ -99,6 +99,31 @@ const TITLES: &[&str] = &[
     "سيناتور",
     "بابا",
     "البابا",
+    "أستاذ",
+    "الأستاذ",
+    "المحامي",
+    "محامي",
+    "الخبير",
+    "خبير",
+    "الباحث",
+    "باحث",
+    "المحلل",
+    "محلل",
+    "الكاتب",
+    "كاتب",
+    "الناشط",
+    "ناشط",
+    "المواطن",
+    "مواطن",
+    "الطالب",
+    "الإعلامي",
+    "إعلامي",
+    "اللاعب",
+    "لاعب",
+    "المدرب",
+    "مدرب",
+    "عضو",
+    "العضو",
 ];
 
 /// Organisation-like heads: a speaker phrase starting with one is not a person.
@@ -291,7 +316,9 @@ pub fn is_name_stop(word: &str) -> bool {
         || super::cues::cue(word).is_some()
         || is_title(word)
         || word.starts_with("لل")
-        || (word.starts_with("لم") || word.starts_with("لت")) && word.chars().count() > 4
+        || word.starts_with('ل')
+            && word.chars().count() > 3
+            && !L_NAMES.iter().any(|n| norm(n) == word)
         || crate::dates::is_date_word(word)
 }
 
@@ -348,7 +375,23 @@ pub struct TitleName {
 pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> TitleName {
     let mut k = a;
     let mut out = TitleName::default();
-    if k < limit && doc.is_word(k) && is_title(doc.norm(k)) {
+    // A descriptor with the article before a bare name works as a title:
+    // "الطالب جمال", "المحاسب الخمسيني ماجد عمران" (but "الكاظمي" is a name).
+    // The article is checked as written: ألينا is a name, not ال + ينا.
+    let article = |j: usize| doc.tokens.get(j).is_some_and(|t| doc.slice(t.span).starts_with("ال"));
+    let descriptor = k < limit && doc.is_word(k) && article(k) && {
+        let mut j = k;
+        while j < limit && doc.is_word(j) && article(j) && !is_name_stop(doc.norm(j)) && j < k + 3 {
+            j += 1;
+        }
+        j > k
+            && j < limit
+            && doc.is_word(j)
+            && !doc.norm(j).starts_with("ال")
+            && !is_name_stop(doc.norm(j))
+            && !is_org_head(doc.norm(j))
+    };
+    if k < limit && doc.is_word(k) && (is_title(doc.norm(k)) || descriptor) {
         k += 1;
         while k < limit {
             let w = doc.norm(k);
@@ -361,6 +404,13 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
                     || is_link(w));
             if !qualifies {
                 break;
+            }
+            // ل + noun takes its genitive along: "لأمانة جازان", "لجوازات منطقة الجوف".
+            if is_genitive_l(doc, k, limit)
+                && doc.is_word(k + 1)
+                && !doc.norm(k + 1).starts_with("ال")
+            {
+                k += 1;
             }
             k += 1;
         }
