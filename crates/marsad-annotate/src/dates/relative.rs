@@ -100,7 +100,7 @@ pub(crate) fn at(doc: &Doc, i: usize, r: NaiveDate) -> Option<Found> {
     };
     let dir = dir?;
     let unit = without_conjunction(doc.norm(unit_at));
-    let end = if unit_at == i { i + 2 } else { i + 2 };
+    let end = i + 2;
     let value = match unit {
         "الاسبوع" => {
             let monday = shift(r, -(r.weekday().num_days_from_monday() as i64))?;

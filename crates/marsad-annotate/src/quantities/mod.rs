@@ -209,9 +209,10 @@ fn build(doc: &Doc, i: usize, first: Number) -> Option<(Quantity, usize)> {
     // Ranges: 10-20, بين 10 و20, من 10 إلى 20.
     let before = i.checked_sub(1).map_or("", |k| doc.norm(k));
     let joiner = doc.norm(end);
-    let second_at = if doc.is_punct(end, &['-', '–', '—']) && doc.same_line(end - 1, end) {
-        Some(end + 1)
-    } else if (before == "بين" || before == "وبين") && joiner == "و" {
+    let between = before == "بين" || before == "وبين";
+    let second_at = if (doc.is_punct(end, &['-', '–', '—']) && doc.same_line(end - 1, end))
+        || (between && joiner == "و")
+    {
         Some(end + 1)
     } else if (before == "بين" || before == "وبين")
         && joiner.starts_with('و')

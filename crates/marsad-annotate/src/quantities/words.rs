@@ -199,7 +199,7 @@ pub fn parse(doc: &Doc, i: usize) -> Option<Parsed> {
     let mut j = i;
     let mut word = first_word;
     let mut words = 0;
-    let mut scale = None;
+    let mut scale;
     loop {
         scale = None;
         match word {

@@ -129,11 +129,8 @@ pub(crate) fn before(doc: &Doc, a: usize, b: usize) -> Option<Phrase> {
     for &p in ps.iter().rev().take(3) {
         match phrase(doc, p) {
             Some(Phrase::Name(s)) => return Some(Phrase::Name(s)),
-            Some(t @ Phrase::Title { .. }) => {
-                if title.is_none() {
-                    title = Some(t);
-                }
-            }
+            Some(t @ Phrase::Title { .. }) if title.is_none() => title = Some(t),
+            Some(Phrase::Title { .. }) => {}
             Some(g @ Phrase::Group(_)) => return title.or(Some(g)),
             None => {}
         }

@@ -327,6 +327,9 @@ pub fn is_name_stop(word: &str) -> bool {
         || word.starts_with('ل')
             && word.chars().count() > 3
             && !L_NAMES.iter().any(|n| norm(n) == word)
+        || word.starts_with('و')
+            && word.chars().count() > 3
+            && !W_NAMES.iter().any(|n| norm(n) == word)
         || crate::dates::is_date_word(word)
 }
 
@@ -460,7 +463,7 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
             None => break,
         };
         match t.kind {
-            TokenKind::Word if !is_name_stop(&t.norm) && !(words == 0 && is_org_head(&t.norm)) => {
+            TokenKind::Word if !(is_name_stop(&t.norm) || words == 0 && is_org_head(&t.norm)) => {
                 // A name does not start with the article unless nothing titled it (الكاظمي).
                 if words == 0 && out.title.is_some() && t.norm.starts_with("ال") {
                     break;
