@@ -151,8 +151,8 @@ pub(crate) fn subject_in(doc: &Doc, a: usize, b: usize) -> Option<Phrase> {
 pub(crate) struct Resolver<'m> {
     mentions: &'m [Mention],
     holders: Vec<Holder>,
-    /// Full names met so far (entity strings), for surname linking.
-    names: Vec<String>,
+    /// Names stated in the article (byte offset, entity string), for surname linking.
+    names: Vec<(usize, String)>,
 }
 
 impl<'m> Resolver<'m> {
@@ -163,7 +163,7 @@ impl<'m> Resolver<'m> {
                 h.entity = m.entity.clone();
             }
         }
-        let names = holders.iter().map(|h| h.entity.clone()).collect();
+        let names = holders.iter().map(|h| (h.at, h.entity.clone())).collect();
         Resolver { mentions, holders, names }
     }
 
@@ -182,8 +182,8 @@ impl<'m> Resolver<'m> {
                     Some(m) => m.entity.clone(),
                     None => self.full_name(&text).unwrap_or_else(|| text.clone()),
                 };
-                if !self.names.contains(&entity) {
-                    self.names.push(entity.clone());
+                if !self.names.iter().any(|(_, n)| *n == entity) {
+                    self.names.push((span.start, entity.clone()));
                 }
                 Speaker { span, text, entity: Some(entity) }
             }
@@ -215,17 +215,18 @@ impl<'m> Resolver<'m> {
         best_before.or_else(|| candidates.min_by_key(|h| h.at)).map(|h| h.entity.clone())
     }
 
-    /// The longer name a one-word name is the last word of ("أوستن" → "لويد ج. أوستن").
+    /// The longer name a shorter one ends with ("أوستن" → "لويد ج. أوستن"): the
+    /// first stated in the article, so one person keeps one canonical name.
     fn full_name(&self, name: &str) -> Option<String> {
         let last = crate::doc::norm(name.split_whitespace().last()?);
         self.names
             .iter()
-            .rev()
-            .find(|full| {
+            .filter(|(_, full)| {
                 full.split_whitespace().count() > name.split_whitespace().count()
                     && full.split_whitespace().last().is_some_and(|w| crate::doc::norm(w) == last)
             })
-            .cloned()
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, full)| full.clone())
     }
 }
 
