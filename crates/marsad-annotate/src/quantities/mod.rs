@@ -55,15 +55,14 @@ const REFERENCE_WORDS: &[&str] = &[
 
 /// Every quantity in `doc`, skipping tokens inside `exclude` (date spans, sorted or not).
 pub fn quantities(doc: &Doc, exclude: &[Span]) -> Vec<Quantity> {
+    let mut sorted = exclude.to_vec();
+    sorted.sort_unstable();
+    let exclude = sorted.as_slice();
     let mut out = Vec::new();
     let mut i = 0;
     let n = doc.tokens.len();
     while i < n {
-        let excluded = |k: usize| {
-            doc.tokens.get(k).is_some_and(|t| {
-                exclude.iter().any(|s| t.span.start < s.end && s.start < t.span.end)
-            })
-        };
+        let excluded = |k: usize| doc.tokens.get(k).is_some_and(|t| overlaps(exclude, t.span));
         if excluded(i) {
             i += 1;
             continue;
@@ -94,9 +93,15 @@ struct Number {
     scale: Option<f64>,
 }
 
+/// Whether `span` overlaps one of the sorted, non-overlapping `spans` (binary search).
+fn overlaps(spans: &[Span], span: Span) -> bool {
+    let idx = spans.partition_point(|s| s.end <= span.start);
+    spans.get(idx).is_some_and(|s| s.start < span.end)
+}
+
 fn found_is_excluded(found: &Number, doc: &Doc, exclude: &[Span]) -> bool {
     let last = doc.span(found.end.saturating_sub(1), found.end.saturating_sub(1));
-    exclude.iter().any(|s| last.start < s.end && s.start < last.end)
+    overlaps(exclude, last)
 }
 
 fn number_at(doc: &Doc, i: usize) -> Option<Number> {

@@ -91,7 +91,7 @@ pub fn quotes(doc: &Doc, mentions: &[Mention]) -> Vec<Quote> {
         let para_quotes_from = out.len();
         let mut k = first;
         while k < end {
-            if let Some(s) = segs.iter().find(|s| s.open <= k && k < s.after) {
+            if let Some(s) = segment_around(&segs, k) {
                 k = s.after.max(k + 1);
                 continue;
             }
@@ -164,7 +164,7 @@ fn cue_quote(
     let mut content = None;
     let mut j = k + 1;
     while j < limit {
-        if let Some(s) = segs.iter().position(|s| s.open == j && !s.used) {
+        if let Some(s) = opening_at(segs, j).filter(|&s| !segs[s].used) {
             if segs[s].words >= MIN_QUOTE_WORDS {
                 content = Some(Content::Segment(s));
                 break;
@@ -211,7 +211,7 @@ fn cue_quote(
             {
                 from += 1;
             }
-            match segs.iter().position(|s| s.open == from && !s.used && s.words >= 1) {
+            match opening_at(segs, from).filter(|&s| !segs[s].used && segs[s].words >= 1) {
                 Some(s) => take(segs, s),
                 None => {
                     let (stop, last_tok) = clause_end(doc, from, end, segs);
@@ -254,6 +254,22 @@ fn cue_quote(
     Some((Quote { text: doc.slice(span).to_owned(), span, direct, cue: cue_text, speaker }, next))
 }
 
+/// The segment whose opening mark is token `j` (segments are sorted by `open`).
+fn opening_at(segs: &[Seg], j: usize) -> Option<usize> {
+    segs.binary_search_by_key(&j, |s| s.open).ok()
+}
+
+/// The segment token `k` is inside of (marks included).
+fn segment_around(segs: &[Seg], k: usize) -> Option<&Seg> {
+    let idx = segs.partition_point(|s| s.open <= k);
+    idx.checked_sub(1).and_then(|i| segs.get(i)).filter(|s| k < s.after)
+}
+
+/// Whether a segment ends right before token `j`.
+fn closes_at(segs: &[Seg], j: usize) -> bool {
+    segs.binary_search_by_key(&j, |s| s.after).is_ok()
+}
+
 /// Take segment `s` as a direct quote: its inner span, and the token after it.
 fn take(segs: &mut [Seg], s: usize) -> (Span, bool, usize) {
     segs[s].used = true;
@@ -267,7 +283,7 @@ fn take(segs: &mut [Seg], s: usize) -> (Span, bool, usize) {
 fn clause_end(doc: &Doc, from: usize, end: usize, segs: &mut [Seg]) -> (usize, Option<usize>) {
     let mut j = from;
     while j < end {
-        if let Some(s) = segs.iter().position(|s| s.open == j) {
+        if let Some(s) = opening_at(segs, j) {
             segs[s].used = true;
             j = segs[s].after.max(j + 1);
             continue;
@@ -286,7 +302,7 @@ fn clause_end(doc: &Doc, from: usize, end: usize, segs: &mut [Seg]) -> (usize, O
     let mut last = j;
     while last > from
         && doc.kind(last - 1) == Some(marsad_text::TokenKind::Punct)
-        && !segs.iter().any(|s| s.after == last)
+        && !closes_at(segs, last)
     {
         last -= 1;
     }
@@ -316,7 +332,7 @@ fn leftover_segments(
         }
         if let Some((Cue::Verb | Cue::Continue, _)) = cue(doc.norm(c)) {
             let stop = (c + 1..end.min(c + 12))
-                .find(|&j| !doc.is_word(j) || segs.iter().any(|x| x.open == j))
+                .find(|&j| !doc.is_word(j) || opening_at(segs, j).is_some())
                 .unwrap_or(end.min(c + 12));
             let at = doc.tokens.get(c).map_or(0, |t| t.span.start);
             let speaker = speaker::after(doc, c + 1, stop)
@@ -336,7 +352,9 @@ fn leftover_segments(
             continue;
         }
         // Continuing the previous quote of this paragraph, with at most two words between.
-        let previous = out[para_quotes_from..]
+        // The last few quotes are enough: a continuation follows its quote.
+        let recent = out.len().saturating_sub(8).max(para_quotes_from);
+        let previous = out[recent..]
             .iter()
             .filter(|q| q.span.end <= s.seg.outer.start)
             .max_by_key(|q| q.span.end);

@@ -146,6 +146,9 @@ pub(crate) fn subject_in(doc: &Doc, a: usize, b: usize) -> Option<Phrase> {
         .and_then(|k| phrase(doc, (k, b)))
 }
 
+/// Most title holders and names the resolver keeps per article.
+const MAX_HOLDERS: usize = 500;
+
 /// Turns phrases into speakers with entities.
 #[derive(Debug)]
 pub(crate) struct Resolver<'m> {
@@ -158,6 +161,8 @@ pub(crate) struct Resolver<'m> {
 impl<'m> Resolver<'m> {
     pub(crate) fn new(doc: &Doc, mentions: &'m [Mention]) -> Self {
         let mut holders = holders(doc);
+        // News articles state a few dozen; hostile input must not make resolution quadratic.
+        holders.truncate(MAX_HOLDERS);
         for h in &mut holders {
             if let Some(m) = person_in(mentions, h.name) {
                 h.entity = m.entity.clone();
@@ -182,7 +187,7 @@ impl<'m> Resolver<'m> {
                     Some(m) => m.entity.clone(),
                     None => self.full_name(&text).unwrap_or_else(|| text.clone()),
                 };
-                if !self.names.iter().any(|(_, n)| *n == entity) {
+                if self.names.len() < MAX_HOLDERS && !self.names.iter().any(|(_, n)| *n == entity) {
                     self.names.push((span.start, entity.clone()));
                 }
                 Speaker { span, text, entity: Some(entity) }
