@@ -85,6 +85,12 @@ pub fn norm(word: &str) -> String {
     marsad_text::normalize_str(word)
 }
 
+/// A word list file (one entry per line, `#` comments, blank lines skipped),
+/// normalized: what `include_str!` lexicons are loaded with.
+pub fn word_set(list: &str) -> std::collections::HashSet<String> {
+    list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(norm).collect()
+}
+
 /// `word` without one leading conjunction و or ف, when at least two letters remain.
 #[inline]
 pub fn without_conjunction(word: &str) -> &str {

@@ -32,6 +32,9 @@ pub struct Quantity {
     pub range: Option<[f64; 2]>,
 }
 
+static REFERENCE_SET: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| REFERENCE_WORDS.iter().map(|w| crate::doc::norm(w)).collect());
+
 /// Whether a unit from the lexicon (not just any noun) starts at token `j`.
 pub fn unit_follows(doc: &Doc, j: usize) -> bool {
     units::unit_at(doc, j).is_some_and(|u| u.known && u.label != "year")
@@ -186,10 +189,7 @@ fn is_not_a_quantity(doc: &Doc, i: usize) -> bool {
     }
     if i >= 1 && doc.is_word(i - 1) {
         let before = without_particles(doc.norm(i - 1));
-        if REFERENCE_WORDS
-            .iter()
-            .any(|w| crate::doc::norm(w) == before || crate::doc::norm(w) == doc.norm(i - 1))
-        {
+        if REFERENCE_SET.contains(before) || REFERENCE_SET.contains(doc.norm(i - 1)) {
             return true;
         }
     }

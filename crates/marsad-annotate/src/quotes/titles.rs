@@ -9,280 +9,27 @@ use marsad_text::TokenKind;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-const TITLES: &[&str] = &[
-    "وزير",
-    "وزيرة",
-    "سفير",
-    "سفيرة",
-    "متحدث",
-    "متحدثة",
-    "ناطق",
-    "ناطقة",
-    "رئيس",
-    "رئيسة",
-    "مسؤول",
-    "مسؤولة",
-    "جنرال",
-    "لواء",
-    "عميد",
-    "عقيد",
-    "ميجور",
-    "بريغادير",
-    "فريق",
-    "قائد",
-    "مستشار",
-    "مستشارة",
-    "مساعد",
-    "مساعدة",
-    "نائب",
-    "نائبة",
-    "مدير",
-    "مديرة",
-    "أمين",
-    "ملك",
-    "أمير",
-    "ولي",
-    "شيخ",
-    "سكرتير",
-    "سكرتيرة",
-    "مندوب",
-    "مندوبة",
-    "مبعوث",
-    "مبعوثة",
-    "موفد",
-    "زعيم",
-    "محافظ",
-    "عاهل",
-    "الدكتور",
-    "د",
-    "المهندس",
-    "البروفيسور",
-    "السيناتور",
-    "النائب",
-    "العقيد",
-    "المقدم",
-    "الرائد",
-    "الأدميرال",
-    "أدميرال",
-    "اللفتنانت",
-    "الكولونيل",
-    "منسق",
-    "مفوض",
-    "قاضي",
-    "القاضي",
-    "المدعي",
-    "مرشد",
-    "رئيسا",
-    "وكيل",
-    "ممثل",
-    "ممثلة",
-    "المتحدث",
-    "الناطق",
-    "الرئيس",
-    "الوزير",
-    "السفير",
-    "السفيرة",
-    "الجنرال",
-    "اللواء",
-    "القائد",
-    "المستشار",
-    "المسؤول",
-    "المسؤولة",
-    "الأمين",
-    "الملك",
-    "الأمير",
-    "الشيخ",
-    "المبعوث",
-    "المتحدثة",
-    "الوزيرة",
-    "نائبة",
-    "سيناتور",
-    "بابا",
-    "البابا",
-    "أستاذ",
-    "الأستاذ",
-    "المحامي",
-    "محامي",
-    "الخبير",
-    "خبير",
-    "الباحث",
-    "باحث",
-    "المحلل",
-    "محلل",
-    "الكاتب",
-    "كاتب",
-    "الناشط",
-    "ناشط",
-    "المواطن",
-    "مواطن",
-    "الطالب",
-    "الإعلامي",
-    "إعلامي",
-    "اللاعب",
-    "لاعب",
-    "المدرب",
-    "مدرب",
-    "عضو",
-    "العضو",
-];
+const TITLES: &str = include_str!("titles.txt");
 
 /// Organisation-like heads: a speaker phrase starting with one is not a person.
-const ORG_HEADS: &[&str] = &[
-    "بيان",
-    "البيان",
-    "وزارة",
-    "الوزارة",
-    "حكومة",
-    "الحكومة",
-    "إدارة",
-    "الإدارة",
-    "مكتب",
-    "المكتب",
-    "مجلس",
-    "المجلس",
-    "هيئة",
-    "الهيئة",
-    "وكالة",
-    "الوكالة",
-    "صحيفة",
-    "الصحيفة",
-    "قناة",
-    "القناة",
-    "تقرير",
-    "التقرير",
-    "موقع",
-    "الموقع",
-    "الجيش",
-    "جيش",
-    "قوات",
-    "القوات",
-    "مصادر",
-    "مصدر",
-    "المصدر",
-    "المصادر",
-    "مسؤولون",
-    "المسؤولون",
-    "مسؤولو",
-    "مسؤولي",
-    "الوفد",
-    "الوفدان",
-    "الجانبان",
-    "البلدان",
-    "الوفود",
-    "الشرطة",
-    "الجانب",
-    "الولايات",
-    "الأمم",
-    "المنظمة",
-    "منظمة",
-    "وزارتا",
-    "الرئاسة",
-    "الديوان",
-    "السفارة",
-    "الخارجية",
-    "الداخلية",
-    "أحدهم",
-    "أحدهما",
-    "بعضهم",
-    "مسؤولين",
-    "خبراء",
-    "الخبراء",
-    "محللون",
-    "مراقبون",
-    "شهود",
-    "سكان",
-];
+const ORG_HEADS: &str = include_str!("groups.txt");
 
 /// Words a title phrase may carry before the name: prepositions and qualifiers.
-const TITLE_LINKS: &[&str] =
-    &["في", "باسم", "لدى", "رفيع", "كبير", "بارز", "عام", "أول", "سابق", "السابق", "الأسبق", "أعلى"];
+const TITLE_LINKS: &str = include_str!("title_links.txt");
 
 /// Words that end a name (adverbials after a speaker: خلال، في، قبيل …).
-const NAME_STOPS: &[&str] = &[
-    "في",
-    "خلال",
-    "قبيل",
-    "قبل",
-    "بعد",
-    "عقب",
-    "أثناء",
-    "أمام",
-    "بحسب",
-    "حسب",
-    "وفق",
-    "وفقا",
-    "عن",
-    "من",
-    "على",
-    "إلى",
-    "لدى",
-    "مع",
-    "الذي",
-    "التي",
-    "الذين",
-    "إن",
-    "أن",
-    "بأن",
-    "إنه",
-    "أنه",
-    "أمس",
-    "اليوم",
-    "مساء",
-    "صباح",
-    "يوم",
-    "عبر",
-    "ضمن",
-    "حول",
-    "لوكالة",
-    "لقناة",
-    "لصحيفة",
-    "لموقع",
-    "لنظيره",
-    "لنظيرته",
-    "للصحفيين",
-    "للصحافيين",
-    "لمراسل",
-    "في",
-    "و",
-    "بدوره",
-    "بدورها",
-    "أيضا",
-    "كذلك",
-    "بينما",
-    "حيث",
-    "قائلا",
-    "قائلة",
-    "نقلا",
-    "ردا",
-    "مجددا",
-    "مجدداً",
-    "ابنة",
-    "نجل",
-    "نجلة",
-    "زوجة",
-    "شقيق",
-    "شقيقة",
-    "والد",
-    "والدة",
-    "طالبا",
-    "طالبة",
-    "مفضلا",
-    "مفضلة",
-    "رافضا",
-    "رافضة",
-    "شريطة",
-    "متحدثا",
-    "متحدثة",
-];
+const NAME_STOPS: &str = include_str!("name_stops.txt");
 
-fn set(words: &[&str]) -> HashSet<String> {
-    words.iter().map(|w| norm(w)).collect()
+fn set(words: &str) -> HashSet<String> {
+    crate::doc::word_set(words)
 }
 
 static TITLE_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(TITLES));
 static ORG_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(ORG_HEADS));
 static LINK_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(TITLE_LINKS));
 static STOP_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(NAME_STOPS));
+static L_NAME_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(L_NAMES));
+static W_NAME_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(W_NAMES));
 
 /// A title's key form: no و, no article, no feminine ه, امريكي = اميركي.
 pub fn key(word: &str) -> String {
@@ -324,65 +71,16 @@ pub fn is_name_stop(word: &str) -> bool {
         || super::cues::cue(word).is_some()
         || is_title(word)
         || word.starts_with("لل")
-        || word.starts_with('ل')
-            && word.chars().count() > 3
-            && !L_NAMES.iter().any(|n| norm(n) == word)
-        || word.starts_with('و')
-            && word.chars().count() > 3
-            && !W_NAMES.iter().any(|n| norm(n) == word)
+        || word.starts_with('ل') && word.chars().count() > 3 && !L_NAME_SET.contains(word)
+        || word.starts_with('و') && word.chars().count() > 3 && !W_NAME_SET.contains(word)
         || crate::dates::is_date_word(word)
 }
 
 /// First names that start with ل, so are not ل + noun.
-const L_NAMES: &[&str] = &[
-    "لويد",
-    "ليلى",
-    "ليلي",
-    "لؤي",
-    "لطفي",
-    "لبنى",
-    "لبني",
-    "لينا",
-    "لميس",
-    "لارا",
-    "لوران",
-    "لوك",
-    "ليون",
-    "لي",
-    "لورا",
-    "لوي",
-    "لويس",
-    "لاري",
-    "لافروف",
-    "ليندسي",
-    "لوكا",
-    "ليث",
-];
+const L_NAMES: &str = include_str!("names_l.txt");
 
 /// First names that start with و, so are not و + word.
-const W_NAMES: &[&str] = &[
-    "وليد",
-    "وائل",
-    "وفاء",
-    "وسام",
-    "وديع",
-    "وضاح",
-    "وجدي",
-    "وحيد",
-    "وهبة",
-    "وداد",
-    "وصفي",
-    "وجيه",
-    "ورد",
-    "وردة",
-    "والاندر",
-    "واندر",
-    "واشنطن",
-    "ويليام",
-    "وليام",
-    "ويلسون",
-    "وانغ",
-];
+const W_NAMES: &str = include_str!("names_w.txt");
 
 /// Whether token `k` is ل + noun inside a title (الناطق الإعلامي لجوازات
 /// الجوف، مساعد الوزير لشؤون …): a word after it, and not a first name.
@@ -392,7 +90,7 @@ fn is_genitive_l(doc: &Doc, k: usize, limit: usize) -> bool {
         && w.chars().count() > 3
         && k + 1 < limit
         && doc.is_word(k + 1)
-        && !L_NAMES.iter().any(|n| norm(n) == w)
+        && !L_NAME_SET.contains(w)
 }
 
 /// A title phrase and the name after it, as token ranges `[a, b)`.
