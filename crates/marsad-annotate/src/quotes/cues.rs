@@ -211,6 +211,10 @@ pub fn cue(word: &str) -> Option<(Cue, bool)> {
         return Some((*c, false));
     }
     let bare = without_conjunction(word);
+    // فيري، فترى: more often a name (لوك فيري) than ف + يرى.
+    if word.starts_with('ف') && matches!(bare, "يري" | "تري") {
+        return None;
+    }
     if bare.len() != word.len() {
         return CUES.get(bare).map(|c| (*c, true));
     }

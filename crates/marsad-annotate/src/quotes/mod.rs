@@ -159,6 +159,10 @@ fn cue_quote(
     if kind == Cue::Weak && !is_complementizer(doc.norm(k + 1)) {
         return None;
     }
+    // "ما يشير إلى أن" / "مما يؤكد أن": a clause, not a statement.
+    if k > 0 && matches!(doc.norm(k - 1), "ما" | "مما" | "وما" | "بما") {
+        return None;
+    }
     // Find the content.
     let limit = (k + 1 + CONTENT_WINDOW).min(end);
     let mut content = None;
@@ -231,23 +235,30 @@ fn cue_quote(
         phrase = speaker::before(doc, s_start, k);
     }
     let at = doc.tokens.get(k).map_or(0, |t| t.span.start);
+    let sentence_subject = || speaker::subject_in(doc, s_start, k);
     let speaker = match phrase {
         Some(p) => Some(resolver.resolve(doc, p, at, last)),
         None => match kind {
             Cue::Participle => {
-                // The speaker of the quote just before, in the same paragraph.
+                // The speaker of the quote just before, in the same paragraph;
+                // else the sentence's subject (a title or organisation phrase
+                // in it), else the previous speaker.
                 let same_paragraph = out.last().filter(|q| q.span.start >= para.start);
                 match same_paragraph {
                     Some(q) => q.speaker.clone(),
-                    // Else the sentence's subject (a name before the cue, an
-                    // organisation or title in it), else the previous speaker.
-                    None => speaker::before(doc, s_start, k)
-                        .or_else(|| speaker::subject_in(doc, s_start, k))
+                    None => sentence_subject()
                         .map(|p| resolver.resolve(doc, p, at, last))
                         .or_else(|| last.cloned()),
                 }
             }
-            _ => last.cloned(),
+            // "وقال:" / "وأضاف أن" opening a sentence: the previous speaker.
+            _ if with_conjunction && k == s_start => last.cloned(),
+            // "… وقال" inside a sentence: its subject, else the previous speaker.
+            _ if with_conjunction => sentence_subject()
+                .map(|p| resolver.resolve(doc, p, at, last))
+                .or_else(|| last.cloned()),
+            Cue::Continue => last.cloned(),
+            _ => None,
         },
     };
     let cue_text = doc.tokens.get(k).map(|t| doc.slice(t.span).to_owned());

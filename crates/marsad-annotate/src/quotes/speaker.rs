@@ -138,10 +138,20 @@ pub(crate) fn before(doc: &Doc, a: usize, b: usize) -> Option<Phrase> {
     title
 }
 
-/// A group or title phrase anywhere in tokens `[a, b)` (the subject of a
+/// How many words into a sentence its subject may start.
+const SUBJECT_WINDOW: usize = 3;
+
+/// A group or title phrase near the start of tokens `[a, b)` (the subject of a
 /// sentence a participle cue continues: "أثار تقرير … مشيرا إلى أن").
 pub(crate) fn subject_in(doc: &Doc, a: usize, b: usize) -> Option<Phrase> {
-    (a..b)
+    // The subject follows the sentence's first verb: look at its first few words
+    // only, a few more after an opening phrase ("من جانب آخر أثار تقرير …").
+    let window = if doc.is_word(a) && marsad_text::is_stopword(doc.norm(a)) {
+        SUBJECT_WINDOW + 3
+    } else {
+        SUBJECT_WINDOW
+    };
+    (a..b.min(a + window))
         .find(|&k| doc.is_word(k) && (is_org_head(doc.norm(k)) || is_title(doc.norm(k))))
         .and_then(|k| phrase(doc, (k, b)))
 }

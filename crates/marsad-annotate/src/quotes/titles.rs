@@ -3,7 +3,7 @@
 //! states ("وزير الدفاع الأمريكي لويد أوستن", "ألينا رومانوفسكي، سفيرة …") that
 //! resolve a later "الوزير الأمريكي" to the person holding the title.
 
-use crate::doc::{norm, Doc};
+use crate::doc::Doc;
 use marsad_model::Span;
 use marsad_text::TokenKind;
 use std::collections::HashSet;
@@ -72,12 +72,16 @@ pub fn is_name_stop(word: &str) -> bool {
         || is_title(word)
         || word.starts_with("لل")
         || word.starts_with('ل') && word.chars().count() > 3 && !L_NAME_SET.contains(word)
-        || word.starts_with('و') && word.chars().count() > 3 && !W_NAME_SET.contains(word)
         || crate::dates::is_date_word(word)
 }
 
 /// First names that start with ل, so are not ل + noun.
 const L_NAMES: &str = include_str!("names_l.txt");
+
+/// Whether a word inside a name (not its first) is و + word: it ends the name.
+fn conjoined(word: &str) -> bool {
+    word.starts_with('و') && word.chars().count() > 3 && !W_NAME_SET.contains(word)
+}
 
 /// First names that start with و, so are not و + word.
 const W_NAMES: &str = include_str!("names_w.txt");
@@ -113,7 +117,7 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
     // "الطالب جمال", "المحاسب الخمسيني ماجد عمران" (but "الكاظمي" is a name).
     // The article is checked as written: ألينا is a name, not ال + ينا.
     let article = |j: usize| doc.tokens.get(j).is_some_and(|t| doc.slice(t.span).starts_with("ال"));
-    let descriptor = k < limit && doc.is_word(k) && article(k) && {
+    let descriptor = k < limit && doc.is_word(k) && article(k) && !is_org_head(doc.norm(k)) && {
         let mut j = k;
         while j < limit && doc.is_word(j) && article(j) && !is_name_stop(doc.norm(j)) && j < k + 3 {
             j += 1;
@@ -124,6 +128,7 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
             && !doc.norm(j).starts_with("ال")
             && !is_name_stop(doc.norm(j))
             && !is_org_head(doc.norm(j))
+            && !conjoined(doc.norm(j))
     };
     if k < limit && doc.is_word(k) && (is_title(doc.norm(k)) || descriptor) {
         k += 1;
@@ -138,6 +143,14 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
                     || is_link(w));
             if !qualifies {
                 break;
+            }
+            // A link word takes the next word along: "باسم دار النشر", "في العراق".
+            if is_link(w) && doc.is_word(k + 1) && k + 1 < limit {
+                k += 1;
+                // An organisation takes its genitive too: "في إدارة بايدن".
+                if is_org_head(doc.norm(k)) && doc.is_word(k + 1) && k + 1 < limit {
+                    k += 1;
+                }
             }
             // ل + noun takes its genitive along: "لأمانة جازان", "لجوازات منطقة الجوف".
             if is_genitive_l(doc, k, limit)
@@ -161,7 +174,11 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
             None => break,
         };
         match t.kind {
-            TokenKind::Word if !(is_name_stop(&t.norm) || words == 0 && is_org_head(&t.norm)) => {
+            TokenKind::Word
+                if !(is_name_stop(&t.norm)
+                    || words == 0 && is_org_head(&t.norm)
+                    || words > 0 && conjoined(&t.norm)) =>
+            {
                 // A name does not start with the article unless nothing titled it (الكاظمي).
                 if words == 0 && out.title.is_some() && t.norm.starts_with("ال") {
                     break;
