@@ -74,8 +74,10 @@ fn phrase(doc: &Doc, (s, e): (usize, usize)) -> Option<Phrase> {
         return Some(Phrase::Name(doc.span(a, b - 1)));
     }
     if let Some(t) = tn.title {
-        let end = (s + 8).min(e);
-        return Some(Phrase::Title { span: doc.span(s, end - 1), keys: keys(doc, t) });
+        return Some(Phrase::Title {
+            span: doc.span(t.0, t.1.max(t.0 + 1) - 1),
+            keys: keys(doc, t),
+        });
     }
     if is_org_head(doc.norm(s)) {
         // The head and its adjectives: "البيان المشترك", "بيان مشترك", "مسؤولون امريكيون".

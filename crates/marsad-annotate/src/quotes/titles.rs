@@ -71,12 +71,20 @@ pub fn is_name_stop(word: &str) -> bool {
         || super::cues::cue(word).is_some()
         || is_title(word)
         || word.starts_with("لل")
+        || word.starts_with("بال")
+        || word.starts_with("بم") && word.chars().count() > 4
         || word.starts_with('ل') && word.chars().count() > 3 && !L_NAME_SET.contains(word)
         || crate::dates::is_date_word(word)
 }
 
 /// First names that start with ل, so are not ل + noun.
 const L_NAMES: &str = include_str!("names_l.txt");
+
+/// Whether token `k` is the name علي (written with ي), not the preposition على
+/// (which normalizes to the same letters).
+fn is_first_name_ali(doc: &Doc, k: usize) -> bool {
+    doc.tokens.get(k).is_some_and(|t| doc.slice(t.span) == "علي")
+}
 
 /// Whether a word inside a name (not its first) is و + word: it ends the name.
 fn conjoined(word: &str) -> bool {
@@ -134,6 +142,11 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
         k += 1;
         while k < limit {
             let w = doc.norm(k);
+            // The point of an abbreviated title: "د. رنا".
+            if doc.is_punct(k, &['.']) && doc.norm(k - 1).chars().count() == 1 {
+                k += 1;
+                continue;
+            }
             let qualifies = doc.is_word(k)
                 && (is_title(w)
                     || w.starts_with("ال")
@@ -173,11 +186,16 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
             Some(t) => t,
             None => break,
         };
+        // After بن / عبد / أبو any word belongs to the name ("وليد بن علي الجلال").
+        let bound =
+            words > 0 && matches!(doc.norm(k - 1), "بن" | "ابن" | "بنت" | "عبد" | "ابو" | "ابي");
         match t.kind {
             TokenKind::Word
-                if !(is_name_stop(&t.norm)
-                    || words == 0 && is_org_head(&t.norm)
-                    || words > 0 && conjoined(&t.norm)) =>
+                if bound
+                    || is_first_name_ali(doc, k)
+                    || !(is_name_stop(&t.norm)
+                        || words == 0 && is_org_head(&t.norm)
+                        || words > 0 && conjoined(&t.norm)) =>
             {
                 // A name does not start with the article unless nothing titled it (الكاظمي).
                 if words == 0 && out.title.is_some() && t.norm.starts_with("ال") {
@@ -263,6 +281,7 @@ pub fn holders(doc: &Doc) -> Vec<Holder> {
                     || t.norm.starts_with("بال")
                     || t.norm.starts_with("لل");
                 let nameish = matches!(t.kind, TokenKind::Word | TokenKind::Latin)
+                    && !conjoined(&t.norm)
                     && !is_name_stop(&t.norm)
                     && !is_org_head(&t.norm)
                     && (!article || k == end);
