@@ -43,6 +43,16 @@ pub fn unit_follows(doc: &Doc, j: usize) -> bool {
 /// Words before a number that make it a reference, not a quantity.
 const REFERENCE_WORDS: &[&str] = &[
     "رقم",
+    "الـ",
+    "ال",
+    "الدقيقة",
+    "الدور",
+    "المركز",
+    "المرتبة",
+    "الجولة",
+    "الطريق",
+    "الأية",
+    "الآية",
     "المادة",
     "البند",
     "الفقرة",
@@ -114,21 +124,42 @@ fn number_at(doc: &Doc, i: usize) -> Option<Number> {
             let mut value: f64 = t.norm.parse().ok()?;
             let mut end = i + 1;
             let mut scale = None;
-            // "1،6 مليون": an Arabic comma as the decimal point, before a scale word.
-            if doc.is_punct(end, &['،', ',']) && !t.norm.contains('.') {
-                let touching = |a: usize, b: usize| matches!((doc.tokens.get(a), doc.tokens.get(b)), (Some(x), Some(y)) if x.span.end == y.span.start);
-                let frac = doc.tokens.get(end + 1).filter(|f| {
-                    f.kind == TokenKind::Number && f.norm.len() <= 2 && !f.norm.contains('.')
-                });
-                if let Some(f) = frac {
+            let touching = |a: usize, b: usize| matches!((doc.tokens.get(a), doc.tokens.get(b)), (Some(x), Some(y)) if x.span.end == y.span.start);
+            let digits_after = |k: usize| {
+                doc.tokens
+                    .get(k)
+                    .filter(|f| f.kind == TokenKind::Number && !f.norm.contains('.'))
+                    .map(|f| f.norm.as_str())
+            };
+            // "11،000": the Arabic comma as a thousands separator.
+            let mut grouped = t.norm.clone();
+            while doc.is_punct(end, &['،']) && touching(end - 1, end) && touching(end, end + 1) {
+                match digits_after(end + 1) {
+                    Some(g) if g.len() == 3 && !grouped.contains('.') => {
+                        grouped.push_str(g);
+                        end += 2;
+                    }
+                    _ => break,
+                }
+            }
+            if end > i + 1 {
+                value = grouped.parse().ok()?;
+            }
+            // "1،6 مليون": the Arabic comma as the decimal point, before a scale word.
+            if end == i + 1 && doc.is_punct(end, &['،', ',']) && !t.norm.contains('.') {
+                if let Some(f) = digits_after(end + 1).filter(|f| f.len() <= 2) {
                     if touching(i, end)
                         && touching(end, end + 1)
                         && words::scale(doc.norm(end + 2)).is_some()
                     {
-                        value = format!("{}.{}", t.norm, f.norm).parse().ok()?;
+                        value = format!("{}.{}", t.norm, f).parse().ok()?;
                         end += 2;
                     }
                 }
+            }
+            // "80.000 متر": a point before exactly three zeros groups thousands.
+            if let Some((whole, "000")) = t.norm.split_once('.') {
+                value = whole.parse::<f64>().ok()? * 1000.0;
             }
             // A scale word after digits: 50 ألف، 4.5 مليون (also و-less "2 مليار").
             if doc.is_word(end) && doc.same_line(end - 1, end) {
@@ -175,6 +206,19 @@ fn is_not_a_quantity(doc: &Doc, i: usize) -> bool {
         && i >= 2
         && doc.kind(i - 2) == Some(TokenKind::Number)
     {
+        return true;
+    }
+    // Glued to Latin letters or after a glued % (URL escapes: %D8%84), or to an Arabic
+    // word that is not a one-letter preposition (جنيف1).
+    let glued = |a: usize, b: usize| matches!((doc.tokens.get(a), doc.tokens.get(b)), (Some(x), Some(y)) if x.span.end == y.span.start);
+    if i >= 1 && glued(i - 1, i) {
+        let before = &doc.tokens[i - 1];
+        let long_word = before.kind == TokenKind::Word && before.norm.chars().count() > 1;
+        if before.kind == TokenKind::Latin || before.norm == "%" || long_word {
+            return true;
+        }
+    }
+    if doc.kind(i + 1) == Some(TokenKind::Latin) && glued(i, i + 1) {
         return true;
     }
     if i >= 2 && doc.is_punct(i - 1, &['-']) && doc.kind(i - 2) == Some(TokenKind::Latin) {
@@ -349,6 +393,12 @@ mod tests {
         );
         assert_eq!(q("خمسة وعشرين شخصا")[0].1, 25.0);
         assert_eq!(q("سيتقاضى 1،6 مليون يورو")[0].1, 1_600_000.0);
+        assert_eq!(q("حتى مشارف 11،000 نقطة")[0].1, 11_000.0);
+        assert_eq!(
+            q("بطاقة 80.000 متر مكعب")[0],
+            ("80.000 متر مكعب".into(), 80_000.0, Some("m3".into()), false)
+        );
+        assert!(q("الدور الـ 23 من كأس و«جنيف1» و%D8%84").is_empty());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 const UNITS: &[(&str, &[&str])] = &[
     ("percent", &["بالمئة", "بالمائة", "بالمية", "المئة", "المائة", "مئوية"]),
     ("km", &["كيلومتر", "كيلومترا", "كيلومترات", "كيلو", "كلم", "كم"]),
-    ("m", &["متر", "مترا", "أمتار", "مترات"]),
+    ("m", &["متر", "مترا", "أمتار", "مترات", "م"]),
     ("kg", &["كيلوغرام", "كيلوغراما", "كيلوجرام", "كغ", "كجم"]),
     ("tonne", &["طن", "طنا", "أطنان"]),
     ("barrel", &["برميل", "برميلا", "براميل"]),
@@ -101,6 +101,9 @@ static UNIT_WORDS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     m
 });
 
+static CUBIC_WORDS: LazyLock<Vec<String>> =
+    LazyLock::new(|| ["مكعب", "مكعبا", "مكعبة"].iter().map(|w| norm(w)).collect());
+
 static SQUARE_WORDS: LazyLock<Vec<String>> =
     LazyLock::new(|| SQUARE.iter().map(|w| norm(w)).collect());
 
@@ -147,6 +150,9 @@ pub fn unit_at(doc: &Doc, j: usize) -> Option<Unit> {
         return Some(match (label, square) {
             ("km", true) => Unit { label: "km2".into(), end: j + 2, known: true },
             ("m", true) => Unit { label: "m2".into(), end: j + 2, known: true },
+            ("m", false) if CUBIC_WORDS.iter().any(|c| c == doc.norm(j + 1)) => {
+                Unit { label: "m3".into(), end: j + 2, known: true }
+            }
             _ => Unit { label: label.into(), end: j + 1, known: true },
         });
     }
