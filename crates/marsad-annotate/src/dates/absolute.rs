@@ -211,10 +211,53 @@ fn day_value(month: Month, year: i64, day: i64) -> Option<NaiveDate> {
     }
 }
 
+/// Ordinal day words: الأول … العاشر، الحادي عشر … التاسع عشر، العشرين،
+/// الحادي والعشرين … الثلاثين، الحادي والثلاثين.
+const ORDINALS: &[&str] = &[
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+];
+
+static ORDINAL_WORDS: LazyLock<Vec<String>> =
+    LazyLock::new(|| ORDINALS.iter().map(|w| norm(w)).collect());
+
+/// An ordinal day at token `i` followed by من (السادس من أغسطس): the day and the index of من.
+fn ordinal_day(doc: &Doc, i: usize) -> Option<(i64, usize)> {
+    let unit = |w: &str| {
+        let w = if w == "الحادي" { "الاول" } else { w };
+        ORDINAL_WORDS.iter().position(|o| o == w).map(|p| p as i64 + 1)
+    };
+    let w = without_conjunction(doc.norm(i));
+    let (day, next) = if w == "العشرين" {
+        (20, i + 1)
+    } else if w == "الثلاثين" {
+        (30, i + 1)
+    } else {
+        let u = unit(w)?;
+        match doc.norm(i + 1) {
+            "عشر" if u < 10 => (u + 10, i + 2),
+            "والعشرين" if u < 10 => (u + 20, i + 2),
+            "والثلاثين" if u < 2 => (u + 30, i + 2),
+            _ => (u, i + 1),
+        }
+    };
+    (doc.norm(next) == "من").then_some((day, next))
+}
+
 /// Day (or day range) + month name [+ year]: 26 تموز 2021، من 7 إلى 8 آب 2023، 7 و8 أغسطس.
 fn day_month(doc: &Doc, i: usize, reference: Option<NaiveDate>) -> Option<Found> {
-    let d1 = int(doc, i).filter(|d| (1..=31).contains(d))?;
-    let mut k = i + 1;
+    let (d1, mut k) = match int(doc, i).filter(|d| (1..=31).contains(d)) {
+        Some(d) => (d, i + 1),
+        None => ordinal_day(doc, i)?,
+    };
     let mut d2 = None;
     let joiner = doc.norm(k);
     if (doc.is_punct(k, &['-', '–']) || matches!(joiner, "الي" | "حتي" | "و" | "لغايه"))
@@ -224,6 +267,10 @@ fn day_month(doc: &Doc, i: usize, reference: Option<NaiveDate>) -> Option<Found>
             d2 = Some(d);
             k += 2;
         }
+    }
+    // "12 من أغسطس", "السادس من أغسطس"
+    if doc.norm(k) == "من" && doc.same_line(k - 1, k) {
+        k += 1;
     }
     if !doc.same_line(k - 1, k) {
         return None;

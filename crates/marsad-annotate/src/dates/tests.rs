@@ -28,6 +28,11 @@ fn absolute_forms() {
     assert_eq!(values("في شباط 2023.", None)[0].1, "2023-02");
     assert_eq!(values("1 رمضان 1436 هـ", None)[0].1, "2015-06-18");
     assert_eq!(values("جويلية 2015", None)[0].1, "2015-07");
+    assert_eq!(values("الخميس السادس من أغسطس 2015", None)[0].1, "2015-08-06");
+    assert_eq!(values("الحادي والعشرين من تموز 2015", None)[0].1, "2015-07-21");
+    assert_eq!(values("يوم 12 من أغسطس 2015", None)[0].1, "2015-08-12");
+    // Umm al-Qura has 26 July 2015: the tabular calendar is a day off here (see hijri.rs).
+    assert_eq!(values("10-10-1436هـ", None)[0].1, "2015-07-27");
     assert!(values("نحو 2500 جندي", None).is_empty());
     assert!(values("مارس الرياضة", d(2023, 8, 9)).is_empty());
 }
