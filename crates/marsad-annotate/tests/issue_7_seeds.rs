@@ -2,6 +2,8 @@
 //! its speaker, the figures and the dates, as insta snapshots of a readable
 //! listing, plus explicit checks of the items the issue names.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code
+
 use marsad_annotate::{annotate, Annotations};
 use std::fmt::Write as _;
 use std::path::PathBuf;

@@ -2,6 +2,8 @@
 //! with spans into `text`, relative dates resolved against the dateline when
 //! the article has no publication date.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code
+
 mod common;
 
 use common::*;
