@@ -362,6 +362,26 @@ fn leftover_segments(
             });
             continue;
         }
+        // "وزير الدفاع لويد أوستن: «…»": a speaker phrase and a colon, no cue.
+        if s.open >= 2 && doc.is_punct(s.open - 1, &[':']) {
+            let (s_start, _) = sentence_of(doc, s.open - 1);
+            let at = doc.tokens.get(s.open).map_or(0, |t| t.span.start);
+            if s.open - 1 - s_start <= 8 {
+                if let Some(p) = speaker::before(doc, s_start, s.open - 1) {
+                    let speaker = Some(resolver.resolve(doc, p, at, last.as_ref()));
+                    segs[n].used = true;
+                    last.clone_from(&speaker);
+                    out.push(Quote {
+                        span: s.seg.inner,
+                        text: doc.slice(s.seg.inner).to_owned(),
+                        direct: true,
+                        cue: None,
+                        speaker,
+                    });
+                    continue;
+                }
+            }
+        }
         // Continuing the previous quote of this paragraph, with at most two words between.
         // The last few quotes are enough: a continuation follows its quote.
         let recent = out.len().saturating_sub(8).max(para_quotes_from);

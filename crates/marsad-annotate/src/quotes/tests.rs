@@ -78,3 +78,11 @@ fn long_titles_before_names() {
     let got = q("ويقول الطالب جمال: «حتى كرة القدم لم يعد لها طعم».");
     assert_eq!(got[0].2.as_deref(), Some("جمال"));
 }
+
+#[test]
+fn colon_without_cue() {
+    let got = q("وزير الدفاع لويد أوستن: «نحن هنا لدعم العراق».");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].2.as_deref(), Some("لويد أوستن"));
+    assert_eq!(got[0].0, "نحن هنا لدعم العراق");
+}
