@@ -160,7 +160,8 @@ fn cue_quote(
         return None;
     }
     // "ما يشير إلى أن" / "مما يؤكد أن": a clause, not a statement.
-    if k > 0 && matches!(doc.norm(k - 1), "ما" | "مما" | "وما" | "بما") {
+    if k > 0 && matches!(doc.norm(k - 1), "ما" | "مما" | "وما" | "بما" | "التي" | "الذي" | "الذين")
+    {
         return None;
     }
     // Find the content.

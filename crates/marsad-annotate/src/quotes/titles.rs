@@ -153,6 +153,7 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
                     || w.starts_with("بال")
                     || w.starts_with("لل")
                     || is_genitive_l(doc, k, limit)
+                    || is_org_head(w)
                     || is_link(w));
             if !qualifies {
                 break;
@@ -164,6 +165,10 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
                 if is_org_head(doc.norm(k)) && doc.is_word(k + 1) && k + 1 < limit {
                     k += 1;
                 }
+            }
+            // An organisation in a title takes its genitive: "رئيس نادي الباحة".
+            if is_org_head(w) && !w.starts_with("ال") && doc.is_word(k + 1) && k + 1 < limit {
+                k += 1;
             }
             // ل + noun takes its genitive along: "لأمانة جازان", "لجوازات منطقة الجوف".
             if is_genitive_l(doc, k, limit)
@@ -195,7 +200,7 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
                     || is_first_name_ali(doc, k)
                     || !(is_name_stop(&t.norm)
                         || words == 0 && is_org_head(&t.norm)
-                        || words > 0 && conjoined(&t.norm)) =>
+                        || conjoined(&t.norm)) =>
             {
                 // A name does not start with the article unless nothing titled it (الكاظمي).
                 if words == 0 && out.title.is_some() && t.norm.starts_with("ال") {
