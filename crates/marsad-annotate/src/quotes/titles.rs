@@ -200,7 +200,8 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
                     || is_first_name_ali(doc, k)
                     || !(is_name_stop(&t.norm)
                         || words == 0 && is_org_head(&t.norm)
-                        || conjoined(&t.norm)) =>
+                        || conjoined(&t.norm)
+                        || pronoun_suffixed(doc, k, k + 1) && t.norm != "الله") =>
             {
                 // A name does not start with the article unless nothing titled it (الكاظمي).
                 if words == 0 && out.title.is_some() && t.norm.starts_with("ال") {
