@@ -80,6 +80,15 @@ pub fn is_name_stop(word: &str) -> bool {
 /// First names that start with ل, so are not ل + noun.
 const L_NAMES: &str = include_str!("names_l.txt");
 
+/// Whether token `k` is an article word ending in ة (الباحثة، المتحدثة): a
+/// descriptor after a name, not a family name (العباسي، الشريف).
+fn feminine_descriptor(doc: &Doc, k: usize) -> bool {
+    doc.tokens.get(k).is_some_and(|t| {
+        let raw = doc.slice(t.span);
+        raw.starts_with("ال") && raw.ends_with('ة')
+    })
+}
+
 /// Whether token `k` is the name علي (written with ي), not the preposition على
 /// (which normalizes to the same letters).
 fn is_first_name_ali(doc: &Doc, k: usize) -> bool {
@@ -201,7 +210,8 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
                     || !(is_name_stop(&t.norm)
                         || words == 0 && is_org_head(&t.norm)
                         || conjoined(&t.norm)
-                        || pronoun_suffixed(doc, k, k + 1) && t.norm != "الله") =>
+                        || pronoun_suffixed(doc, k, k + 1) && t.norm != "الله"
+                        || words > 0 && feminine_descriptor(doc, k)) =>
             {
                 // A name does not start with the article unless nothing titled it (الكاظمي).
                 if words == 0 && out.title.is_some() && t.norm.starts_with("ال") {
