@@ -82,12 +82,14 @@ pub fn quantities(doc: &Doc, exclude: &[Span]) -> Vec<Quantity> {
         }
         match number_at(doc, i) {
             Some(found) if !found_is_excluded(&found, doc, exclude) => {
-                if let Some(q) = build(doc, i, found) {
-                    i = q.1;
-                    out.push(q.0);
-                    continue;
+                match build(doc, i, found) {
+                    Ok((q, next)) => {
+                        out.push(q);
+                        i = next;
+                    }
+                    // Not a quantity, nor any number inside it (a year range, "(2-2)").
+                    Err(next) => i = next.max(i + 1),
                 }
-                i += 1;
             }
             _ => i += 1,
         }
@@ -155,6 +157,13 @@ fn number_at(doc: &Doc, i: usize) -> Option<Number> {
                         value = format!("{}.{}", t.norm, f).parse().ok()?;
                         end += 2;
                     }
+                }
+            }
+            // "5ر64 مليون": ر as the decimal point (some Gulf papers).
+            if end == i + 1 && doc.norm(end) == "ر" && touching(i, end) && touching(end, end + 1) {
+                if let Some(f) = digits_after(end + 1) {
+                    value = format!("{}.{}", t.norm, f).parse().ok()?;
+                    end += 2;
                 }
             }
             // "80.000 متر": a point before exactly three zeros groups thousands.
@@ -245,9 +254,11 @@ fn follows_year_word(doc: &Doc, i: usize) -> bool {
     i >= 1 && matches!(without_particles(doc.norm(i - 1)), "عام" | "العام" | "سنه" | "السنه")
 }
 
-fn build(doc: &Doc, i: usize, first: Number) -> Option<(Quantity, usize)> {
+/// The quantity starting at token `i` and the index after it; `Err(next)` when
+/// there is none and scanning resumes at `next`.
+fn build(doc: &Doc, i: usize, first: Number) -> Result<(Quantity, usize), usize> {
     if first.digits && is_not_a_quantity(doc, i) {
-        return None;
+        return Err(i + 1);
     }
     let mut start = i;
     let mut end = first.end;
@@ -268,7 +279,8 @@ fn build(doc: &Doc, i: usize, first: Number) -> Option<(Quantity, usize)> {
         && words::lookup(&joiner['و'.len_utf8()..]).is_some()
     {
         Some(end)
-    } else if (before == "من" || before == "ومن") && matches!(joiner, "الي" | "حتي" | "لغايه")
+    } else if (before == "من" || before == "ومن" || between)
+        && matches!(joiner, "الي" | "حتي" | "لغايه")
     {
         Some(end + 1)
     } else {
@@ -297,13 +309,23 @@ fn build(doc: &Doc, i: usize, first: Number) -> Option<(Quantity, usize)> {
                 }
             }
             let yearish = |v: f64| (1900.0..=2100.0).contains(&v) && v.fract() == 0.0;
+            let era_mark = doc.is_word(second.end) && matches!(doc.norm(second.end), "ه" | "م");
+            // "(2-2)", "(1-2)": part numbers, not a range.
+            let parenthesised =
+                i >= 1 && doc.is_punct(i - 1, &['(']) && doc.is_punct(second.end, &[')']);
+            if era_mark
+                || lo == hi
+                || parenthesised && units::unit_at(doc, second.end + 1).is_none_or(|u| !u.known)
+            {
+                return Err(second.end);
+            }
             if yearish(lo)
                 && yearish(hi)
                 && first.scale.is_none()
                 && second.scale.is_none()
                 && units::unit_at(doc, second.end).is_none_or(|u| !u.known)
             {
-                return None;
+                return Err(second.end);
             }
             if lo <= hi {
                 range = Some([lo, hi]);
@@ -317,6 +339,15 @@ fn build(doc: &Doc, i: usize, first: Number) -> Option<(Quantity, usize)> {
         }
     }
 
+    // "(15516) جهازا", "(627.3) مليون عملية": the unit or scale after the parenthesis.
+    if i >= 1 && doc.is_punct(i - 1, &['(']) && doc.is_punct(end, &[')']) && end == first.end {
+        if let Some(m) = doc.tokens.get(end + 1).and_then(|t| words::scale(&t.norm)) {
+            value *= m;
+            end += 2;
+        } else if units::unit_at(doc, end + 1).is_some() {
+            end += 1;
+        }
+    }
     // A bare year-like integer with nothing after it is a year, not a quantity.
     let unit = units::unit_at(doc, end);
     if let Some(k) = units::approx_before(doc, start) {
@@ -331,12 +362,12 @@ fn build(doc: &Doc, i: usize, first: Number) -> Option<(Quantity, usize)> {
     {
         let is_int = doc.tokens.get(i).is_some_and(|t| !t.norm.contains('.'));
         if is_int && (1900.0..=2100.0).contains(&value) {
-            return None;
+            return Err(i + 1);
         }
     }
     // Numbers in words need a unit or a scale to be worth reporting.
     if !first.digits && unit.is_none() && first.value < 1000.0 && range.is_none() && !first.vague {
-        return None;
+        return Err(i + 1);
     }
     if let Some(u) = &unit {
         end = u.end;
@@ -346,7 +377,7 @@ fn build(doc: &Doc, i: usize, first: Number) -> Option<(Quantity, usize)> {
         end += 1;
     }
     let span = doc.span(start, end - 1);
-    Some((
+    Ok((
         Quantity {
             span,
             text: doc.slice(span).to_owned(),
@@ -394,6 +425,10 @@ mod tests {
         assert_eq!(q("خمسة وعشرين شخصا")[0].1, 25.0);
         assert_eq!(q("سيتقاضى 1،6 مليون يورو")[0].1, 1_600_000.0);
         assert_eq!(q("حتى مشارف 11،000 نقطة")[0].1, 11_000.0);
+        assert_eq!(q("دفع مبلغ 5ر64 مليون يورو")[0].1, 64_000_000.0 / 64.0 * 5.64);
+        assert_eq!(q("لتبلغ (627.3) مليون عملية")[0].1, 627_300_000.0);
+        assert_eq!(q("لتبلغ (15516) جهازا")[0].2.as_deref(), Some("جهازا"));
+        assert!(q("الغاية (2-2) و(1-2) لعام 1428 - 1429هـ").is_empty());
         assert_eq!(
             q("بطاقة 80.000 متر مكعب")[0],
             ("80.000 متر مكعب".into(), 80_000.0, Some("m3".into()), false)
