@@ -50,8 +50,9 @@ pub fn segments(text: &str, para: Span) -> Vec<Segment> {
                         depth -= 1;
                         continue;
                     }
-                    // An empty pair (“”) typed as an opener: keep it open.
+                    // An empty pair (“”) typed as an opener: keep it open after it.
                     if at == start {
+                        open = Some((close, next, mark, 0));
                         continue;
                     }
                     {
@@ -97,6 +98,7 @@ mod tests {
         assert_eq!(texts("قال «نحن (هنا) «معا»» ثم"), ["نحن (هنا) «معا»"]);
         assert_eq!(texts("قال “أ” و““ب”"), ["أ", "ب"]);
         assert_eq!(texts("قال \"أ\" و \"ب"), ["أ", "ب"]);
+        assert_eq!(texts("إن “”الكاظمي يستحق”."), ["الكاظمي يستحق"]);
         assert_eq!(texts("لا شيء"), Vec::<&str>::new());
     }
 }
