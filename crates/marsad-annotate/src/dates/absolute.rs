@@ -252,6 +252,18 @@ fn ordinal_day(doc: &Doc, i: usize) -> Option<(i64, usize)> {
     (doc.norm(next) == "من").then_some((day, next))
 }
 
+/// A Hijri day (or day range) with no year: in the Hijri year that puts it nearest `r`.
+fn hijri_day_near(month: u32, d1: u32, d2: Option<i64>, r: NaiveDate) -> Option<DateValue> {
+    let y = hijri::year_near(r, month, d1)?;
+    let first = hijri::to_gregorian(y, month, d1)?;
+    match d2 {
+        Some(d) => {
+            Some(DateValue::Days(first, hijri::to_gregorian(y, month, u32::try_from(d).ok()?)?))
+        }
+        None => Some(DateValue::Day(first)),
+    }
+}
+
 /// Day (or day range) + month name [+ year]: 26 تموز 2021، من 7 إلى 8 آب 2023، 7 و8 أغسطس.
 fn day_month(doc: &Doc, i: usize, reference: Option<NaiveDate>) -> Option<Found> {
     let (d1, mut k) = match int(doc, i).filter(|d| (1..=31).contains(d)) {
@@ -282,7 +294,15 @@ fn day_month(doc: &Doc, i: usize, reference: Option<NaiveDate>) -> Option<Found>
             let r = reference?;
             let y = match month.calendar {
                 Calendar::Gregorian => nearest_year(r, month.number),
-                Calendar::Hijri => return None,
+                Calendar::Hijri => {
+                    let d = u32::try_from(d1).ok()?;
+                    return hijri_day_near(month.number, d, d2, r).map(|value| Found {
+                        start: i,
+                        end: after_month,
+                        value,
+                        relative: true,
+                    });
+                }
             };
             (i64::from(y), after_month, true)
         }
@@ -310,10 +330,22 @@ fn month_year(doc: &Doc, i: usize, reference: Option<NaiveDate>) -> Option<Found
         return Some(Found { start: i, end, value, relative: false });
     }
     let r = reference?;
-    if month.calendar == Calendar::Hijri {
-        return None;
-    }
     let before = i.checked_sub(1).map_or("", |k| doc.norm(k));
+    if month.calendar == Calendar::Hijri {
+        // "شهر رمضان", "خلال رمضان": the occurrence nearest the reference.
+        let named = before == "شهر" || (month.safe_alone && is_cue(&MONTH_CUE_WORDS, before));
+        if !named {
+            return None;
+        }
+        let y = hijri::year_near(r, month.number, 1)?;
+        let (a, b) = hijri::month_range(y, month.number)?;
+        return Some(Found {
+            start: i,
+            end: after_month,
+            value: DateValue::Days(a, b),
+            relative: true,
+        });
+    }
     let cued = is_cue(&MONTH_CUE_WORDS, before) || without_conjunction(doc.norm(i)) != doc.norm(i);
     if !(alt || (month.safe_alone && cued) || before == "شهر") {
         return None;

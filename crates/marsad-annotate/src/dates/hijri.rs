@@ -50,6 +50,17 @@ pub fn year_range(year: i64) -> Option<(NaiveDate, NaiveDate)> {
     Some((first, last))
 }
 
+/// The Hijri year whose `month`/`day` falls nearest the Gregorian date `r`.
+pub fn year_near(r: NaiveDate, month: u32, day: u32) -> Option<i64> {
+    use chrono::Datelike;
+    // 33 Hijri years ≈ 32 Gregorian years.
+    let estimate = (i64::from(r.year()) - 622) * 33 / 32 + 1;
+    (estimate - 1..=estimate + 1)
+        .filter_map(|y| to_gregorian(y, month, day).map(|g| (y, (g - r).num_days().abs())))
+        .min_by_key(|&(_, gap)| gap)
+        .map(|(y, _)| y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +72,13 @@ mod tests {
         assert_eq!(to_gregorian(1445, 1, 1), NaiveDate::from_ymd_opt(2023, 7, 19));
         assert_eq!(month_length(1436, 9), 30);
         assert_eq!(to_gregorian(1436, 13, 1), None);
+        assert_eq!(
+            year_near(NaiveDate::from_ymd_opt(2015, 8, 3).unwrap_or_default(), 10, 21),
+            Some(1436)
+        );
+        assert_eq!(
+            year_near(NaiveDate::from_ymd_opt(2015, 8, 3).unwrap_or_default(), 9, 1),
+            Some(1436)
+        );
     }
 }

@@ -50,6 +50,10 @@ fn relative_forms() {
     assert_eq!(values("الأسبوع الماضي", r)[0].1, "2021-07-19/2021-07-25");
     assert_eq!(values("في آذار / مارس ،", d(2023, 8, 8))[0].1, "2023-03");
     assert!(values("أمس", None).is_empty());
+    let r = d(2015, 8, 3);
+    assert_eq!(values("الأحد 21 شوال", r)[1].1, "2015-08-07"); // Umm al-Qura: 6 August
+    assert_eq!(values("خلال شهر رمضان", r)[0].1, "2015-06-18/2015-07-17");
+    assert!(values("قال رمضان", r).is_empty());
 }
 
 #[test]
