@@ -17,6 +17,7 @@ mod cues;
 mod marks;
 mod speaker;
 mod titles;
+mod unclaimed;
 
 pub use speaker::{Mention, Speaker};
 
@@ -41,11 +42,11 @@ pub struct Quote {
 /// How far after a cue its content may start, in tokens.
 const CONTENT_WINDOW: usize = 40;
 /// Quoted text shorter than this (in words) is a term, not a quote («داعش»).
-const MIN_QUOTE_WORDS: usize = 3;
+pub(crate) const MIN_QUOTE_WORDS: usize = 3;
 
 /// A quotation segment with its token range and whether a quote took it.
 #[derive(Debug, Clone, Copy)]
-struct Seg {
+pub(crate) struct Seg {
     seg: Segment,
     /// Token index of the opening mark.
     open: usize,
@@ -120,7 +121,7 @@ pub fn quotes(doc: &Doc, mentions: &[Mention]) -> Vec<Quote> {
                 None => k += 1,
             }
         }
-        leftover_segments(
+        unclaimed::quotes(
             doc,
             end,
             &mut segs,
@@ -135,7 +136,7 @@ pub fn quotes(doc: &Doc, mentions: &[Mention]) -> Vec<Quote> {
 }
 
 /// The sentence (token range) holding token `k`.
-fn sentence_of(doc: &Doc, k: usize) -> (usize, usize) {
+pub(crate) fn sentence_of(doc: &Doc, k: usize) -> (usize, usize) {
     let at = doc.tokens.get(k).map_or(0, |t| t.span.start);
     let idx = doc.sentences.partition_point(|s| s.end <= at);
     match doc.sentences.get(idx) {
@@ -267,7 +268,7 @@ fn cue_quote(
 }
 
 /// The segment whose opening mark is token `j` (segments are sorted by `open`).
-fn opening_at(segs: &[Seg], j: usize) -> Option<usize> {
+pub(crate) fn opening_at(segs: &[Seg], j: usize) -> Option<usize> {
     segs.binary_search_by_key(&j, |s| s.open).ok()
 }
 
@@ -319,93 +320,6 @@ fn clause_end(doc: &Doc, from: usize, end: usize, segs: &mut [Seg]) -> (usize, O
         last -= 1;
     }
     (j, (last > from).then(|| last - 1))
-}
-
-/// Segments no cue took: «…»، قال X (a cue right after), or a quote that
-/// continues the previous one in the paragraph ("…". "…").
-fn leftover_segments(
-    doc: &Doc,
-    end: usize,
-    segs: &mut [Seg],
-    resolver: &mut Resolver,
-    out: &mut Vec<Quote>,
-    para_quotes_from: usize,
-    last: &mut Option<Speaker>,
-) {
-    for n in 0..segs.len() {
-        let s = segs[n];
-        if s.used || s.words < MIN_QUOTE_WORDS {
-            continue;
-        }
-        // «…»، قال X
-        let mut c = s.after;
-        while c < end && doc.is_punct(c, &['،', ',', '.']) {
-            c += 1;
-        }
-        if let Some((Cue::Verb | Cue::Continue, _)) = cue(doc.norm(c)) {
-            let stop = (c + 1..end.min(c + 12))
-                .find(|&j| !doc.is_word(j) || opening_at(segs, j).is_some())
-                .unwrap_or(end.min(c + 12));
-            let at = doc.tokens.get(c).map_or(0, |t| t.span.start);
-            let speaker = speaker::after(doc, c + 1, stop)
-                .map(|p| resolver.resolve(doc, p, at, last.as_ref()))
-                .or_else(|| last.clone());
-            segs[n].used = true;
-            if speaker.is_some() {
-                last.clone_from(&speaker);
-            }
-            out.push(Quote {
-                span: s.seg.inner,
-                text: doc.slice(s.seg.inner).to_owned(),
-                direct: true,
-                cue: doc.tokens.get(c).map(|t| doc.slice(t.span).to_owned()),
-                speaker,
-            });
-            continue;
-        }
-        // "وزير الدفاع لويد أوستن: «…»": a speaker phrase and a colon, no cue.
-        if s.open >= 2 && doc.is_punct(s.open - 1, &[':']) {
-            let (s_start, _) = sentence_of(doc, s.open - 1);
-            let at = doc.tokens.get(s.open).map_or(0, |t| t.span.start);
-            if s.open - 1 - s_start <= 8 {
-                if let Some(p) = speaker::before(doc, s_start, s.open - 1) {
-                    let speaker = Some(resolver.resolve(doc, p, at, last.as_ref()));
-                    segs[n].used = true;
-                    last.clone_from(&speaker);
-                    out.push(Quote {
-                        span: s.seg.inner,
-                        text: doc.slice(s.seg.inner).to_owned(),
-                        direct: true,
-                        cue: None,
-                        speaker,
-                    });
-                    continue;
-                }
-            }
-        }
-        // Continuing the previous quote of this paragraph, with at most two words between.
-        // The last few quotes are enough: a continuation follows its quote.
-        let recent = out.len().saturating_sub(8).max(para_quotes_from);
-        let previous = out[recent..]
-            .iter()
-            .filter(|q| q.span.end <= s.seg.outer.start)
-            .max_by_key(|q| q.span.end);
-        if let Some(prev) = previous {
-            let from = token_at_or_after(&doc.tokens, prev.span.end);
-            let between = (from..s.open).filter(|&j| doc.is_word(j)).count();
-            if between <= 2 {
-                let speaker = prev.speaker.clone();
-                segs[n].used = true;
-                out.push(Quote {
-                    span: s.seg.inner,
-                    text: doc.slice(s.seg.inner).to_owned(),
-                    direct: true,
-                    cue: None,
-                    speaker,
-                });
-            }
-        }
-    }
 }
 
 #[cfg(test)]
