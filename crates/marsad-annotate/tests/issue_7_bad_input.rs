@@ -112,8 +112,15 @@ proptest! {
 
 #[test]
 fn issue_7_hostile_floods_stay_fast() {
-    for unit in ["«x» ", "أمس ", "50 ألف ", "وقال الوزير إن ", "\" ", "وزير الدفاع لويد أوستن، "]
-    {
+    for unit in [
+        "«x» ",
+        "أمس ",
+        "50 ألف ",
+        "وقال الوزير إن ",
+        "\" ",
+        "وزير الدفاع لويد أوستن، ",
+        "وزير الدفاع لويد أوستن:\nنص قصير.\n",
+    ] {
         let text = unit.repeat(200_000 / unit.len());
         let start = Instant::now();
         let a = annotate(&text, chrono::NaiveDate::from_ymd_opt(2015, 7, 21), &[]);

@@ -17,6 +17,7 @@ mod cues;
 mod marks;
 mod speaker;
 mod titles;
+mod transcript;
 mod unclaimed;
 
 pub use speaker::{Mention, Speaker};
@@ -131,6 +132,7 @@ pub fn quotes(doc: &Doc, mentions: &[Mention]) -> Vec<Quote> {
             &mut last,
         );
     }
+    transcript::quotes(doc, &mut resolver, &mut out);
     out.sort_by_key(|q| q.span.start);
     out
 }

@@ -86,3 +86,12 @@ fn colon_without_cue() {
     assert_eq!(got[0].2.as_deref(), Some("لويد أوستن"));
     assert_eq!(got[0].0, "نحن هنا لدعم العراق");
 }
+
+#[test]
+fn transcripts() {
+    let text = "وزير الدفاع لويد أوستن:\nيسعدني أن أرحب بكم في البنتاغون.\nنحن فخورون بإنجازاتنا.\nعنوان فرعي\nنص الخبر.";
+    let got = q(text);
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|x| x.1 && x.2.as_deref() == Some("لويد أوستن")));
+    assert!(q("إقرأ أيضاً:\nخبر آخر.").is_empty());
+}
