@@ -7,9 +7,14 @@
 //!   `marsad analyze --json` in DESIGN.md).
 //!
 //! One annotator per folder or file: `entities` (tagger, mention linking,
-//! aliases, roles), `quotes`, `quantities`, `dates`.
+//! aliases, roles), `quotes`, `quantities`, `dates`. [`annotate`] runs quotes,
+//! quantities and dates over one shared tokenization ([`doc::Doc`]).
 
+mod annotate;
 pub mod dates;
+pub mod doc;
 pub mod entities;
 pub mod quantities;
 pub mod quotes;
+
+pub use annotate::{annotate, Annotations};

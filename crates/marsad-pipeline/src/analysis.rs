@@ -22,6 +22,12 @@ pub struct Analysis {
     /// Page furniture taken out before analysis (fixed rules only: no database), with
     /// spans into the text as read, so `text` is what ingest would store.
     pub furniture: Vec<RemovedBlock>,
+    pub quotes: Vec<marsad_annotate::quotes::Quote>,
+    pub quantities: Vec<marsad_annotate::quantities::Quantity>,
+    pub dates: Vec<marsad_annotate::dates::DateMention>,
+    /// (+) The date relative dates were resolved against: `published`, else the
+    /// dateline's date, else the latest full date in the text.
+    pub reference_date: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -63,9 +69,14 @@ pub fn analyze(raw: &RawArticle) -> Analysis {
     let spans_with_text = |spans: Vec<Span>| {
         spans.into_iter().map(|span| TextSpan { text: span.slice(text).to_owned(), span }).collect()
     };
+    let annotations = marsad_annotate::annotate(text, raw.published.map(|p| p.date_naive()), &[]);
     Analysis {
         title: crate::prepare::final_title(raw),
-        published: raw.published,
+        // No date in the metadata: the dateline's, at midnight UTC (issue 7).
+        published: raw.published.or_else(|| {
+            let day = marsad_annotate::dates::dateline(text)?;
+            Some(day.and_hms_opt(0, 0, 0)?.and_utc().fixed_offset())
+        }),
         url: raw.locator().to_owned(),
         outlet: raw.outlet.clone(),
         normalized: marsad_text::normalize_str(text),
@@ -74,5 +85,9 @@ pub fn analyze(raw: &RawArticle) -> Analysis {
         paragraphs: spans_with_text(marsad_text::paragraphs(text)),
         text: text.to_owned(),
         furniture: cleaned.removed,
+        quotes: annotations.quotes,
+        quantities: annotations.quantities,
+        dates: annotations.dates,
+        reference_date: annotations.reference_date,
     }
 }

@@ -1,1 +1,0 @@
-//! dates: see the crate doc.

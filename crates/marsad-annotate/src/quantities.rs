@@ -1,1 +1,0 @@
-//! quantities: see the crate doc.

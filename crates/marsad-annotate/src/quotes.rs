@@ -1,1 +1,0 @@
-//! quotes: see the crate doc.

@@ -1,0 +1,260 @@
+//! Who is speaking: the speaker phrase next to a cue (after it: "وقال وزير
+//! الدفاع لويد أوستن إن"; before it: "دانا سترول، قالت"), classified as a name,
+//! a bare title ("الوزير الأمريكي") or a group ("مسؤولون", "البيان"), then
+//! resolved to an entity: an entity mention when the caller gave them, the
+//! holder of the title stated earlier in the article, or the full form of a
+//! surname ("أوستن" → "لويد ج. أوستن").
+
+use super::titles::{holders, is_name_stop, is_org_head, is_title, keys, title_then_name, Holder};
+use crate::doc::Doc;
+use marsad_model::Span;
+use serde::{Deserialize, Serialize};
+
+/// An entity mention from the entity tagger (the speaker resolver's optional input).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub span: Span,
+    pub text: String,
+    /// PERS, ORG, LOC or MISC.
+    pub kind: String,
+    /// Canonical name.
+    pub entity: String,
+}
+
+/// A quote's speaker (`speaker` in `marsad analyze --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    pub span: Span,
+    pub text: String,
+    /// Canonical name of the person or organisation, when known.
+    pub entity: Option<String>,
+}
+
+/// What a speaker phrase is.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Phrase {
+    Name(Span),
+    Title { span: Span, keys: Vec<String> },
+    Group(Span),
+}
+
+/// Split tokens `[a, b)` into comma/parenthesis-separated parts.
+fn parts(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = a;
+    for k in a..b {
+        if doc.is_punct(k, &['،', ',', '(', ')', '[', ']', '-', '–']) {
+            if k > s {
+                out.push((s, k));
+            }
+            s = k + 1;
+        }
+    }
+    if b > s {
+        out.push((s, b));
+    }
+    out
+}
+
+/// Whether a part is an adverbial (في تدوينة، الخميس، خلال مقابلة …), not a speaker.
+fn adverbial(doc: &Doc, (s, _): (usize, usize)) -> bool {
+    !doc.is_word(s) || {
+        let w = doc.norm(s);
+        (is_name_stop(w) && !is_title(w)) || w == "ل"
+    }
+}
+
+/// The phrase one part holds: a name (after any title), a bare title, or a group.
+fn phrase(doc: &Doc, (s, e): (usize, usize)) -> Option<Phrase> {
+    if adverbial(doc, (s, e)) {
+        return None;
+    }
+    let tn = title_then_name(doc, s, e, false);
+    if let Some((a, b)) = tn.name {
+        return Some(Phrase::Name(doc.span(a, b - 1)));
+    }
+    if let Some(t) = tn.title {
+        return Some(Phrase::Title {
+            span: doc.span(t.0, t.1.max(t.0 + 1) - 1),
+            keys: keys(doc, t),
+        });
+    }
+    if is_org_head(doc.norm(s)) {
+        // The head and its adjectives: "البيان المشترك", "بيان مشترك", "مسؤولون امريكيون".
+        let definite = |k: usize| doc.norm(k).starts_with("ال");
+        let mut k = s + 1;
+        let max = if definite(s) { s + 2 } else { s + 4 };
+        while k < e && k < max && doc.is_word(k) && !is_name_stop(doc.norm(k)) {
+            let w = doc.norm(k);
+            if w.starts_with(['ل', 'ب', 'و']) && !w.starts_with("ال") || definite(s) != definite(k)
+            {
+                break;
+            }
+            k += 1;
+        }
+        return Some(Phrase::Group(doc.span(s, k - 1)));
+    }
+    None
+}
+
+/// The speaker phrase after a cue, in tokens `[a, b)`: the first part that is
+/// one; a bare title takes the name in the part right after it (apposition:
+/// "وزير الخارجية العراقي، فؤاد حسين،").
+pub(crate) fn after(doc: &Doc, a: usize, b: usize) -> Option<Phrase> {
+    let ps = parts(doc, a, b);
+    for (n, &p) in ps.iter().enumerate() {
+        match phrase(doc, p) {
+            Some(Phrase::Title { span, keys }) => {
+                if let Some(&next) = ps.get(n + 1) {
+                    if next.1 - next.0 <= 4 {
+                        if let Some(Phrase::Name(name)) = phrase(doc, next) {
+                            return Some(Phrase::Name(name));
+                        }
+                    }
+                }
+                return Some(Phrase::Title { span, keys });
+            }
+            Some(found) => return Some(found),
+            None if p.0 == a => continue,
+            None => continue,
+        }
+    }
+    None
+}
+
+/// The speaker phrase before a cue, in tokens `[a, b)` (the sentence up to the
+/// cue): the last part that is one, preferring a name in the part before a
+/// bare title ("مات ماكفارلين ، قائد العملية … أشار").
+pub(crate) fn before(doc: &Doc, a: usize, b: usize) -> Option<Phrase> {
+    let ps = parts(doc, a, b);
+    let mut title = None;
+    for &p in ps.iter().rev().take(3) {
+        match phrase(doc, p) {
+            Some(Phrase::Name(s)) => return Some(Phrase::Name(s)),
+            Some(t @ Phrase::Title { .. }) if title.is_none() => title = Some(t),
+            Some(Phrase::Title { .. }) => {}
+            Some(g @ Phrase::Group(_)) => return title.or(Some(g)),
+            None => {}
+        }
+    }
+    title
+}
+
+/// How many words into a sentence its subject may start.
+const SUBJECT_WINDOW: usize = 3;
+
+/// A group or title phrase near the start of tokens `[a, b)` (the subject of a
+/// sentence a participle cue continues: "أثار تقرير … مشيرا إلى أن").
+pub(crate) fn subject_in(doc: &Doc, a: usize, b: usize) -> Option<Phrase> {
+    // The subject follows the sentence's first verb: look at its first few words
+    // only, a few more after an opening phrase ("من جانب آخر أثار تقرير …").
+    let window = if doc.is_word(a) && marsad_text::is_stopword(doc.norm(a)) {
+        SUBJECT_WINDOW + 3
+    } else {
+        SUBJECT_WINDOW
+    };
+    (a..b.min(a + window))
+        .find(|&k| doc.is_word(k) && (is_org_head(doc.norm(k)) || is_title(doc.norm(k))))
+        .and_then(|k| phrase(doc, (k, b)))
+}
+
+/// Most title holders and names the resolver keeps per article.
+const MAX_HOLDERS: usize = 500;
+
+/// Turns phrases into speakers with entities.
+#[derive(Debug)]
+pub(crate) struct Resolver<'m> {
+    mentions: &'m [Mention],
+    holders: Vec<Holder>,
+    /// Names stated in the article (byte offset, entity string), for surname linking.
+    names: Vec<(usize, String)>,
+}
+
+impl<'m> Resolver<'m> {
+    pub(crate) fn new(doc: &Doc, mentions: &'m [Mention]) -> Self {
+        let mut holders = holders(doc);
+        // News articles state a few dozen; hostile input must not make resolution quadratic.
+        holders.truncate(MAX_HOLDERS);
+        for h in &mut holders {
+            if let Some(m) = person_in(mentions, h.name) {
+                h.entity = m.entity.clone();
+            }
+        }
+        let names = holders.iter().map(|h| (h.at, h.entity.clone())).collect();
+        Resolver { mentions, holders, names }
+    }
+
+    /// The speaker for a phrase found at byte offset `at`; `last` is the previous speaker.
+    pub(crate) fn resolve(
+        &mut self,
+        doc: &Doc,
+        phrase: Phrase,
+        at: usize,
+        last: Option<&Speaker>,
+    ) -> Speaker {
+        match phrase {
+            Phrase::Name(span) => {
+                let text = doc.slice(span).to_owned();
+                let entity = match person_in(self.mentions, span) {
+                    Some(m) => m.entity.clone(),
+                    None => self.full_name(&text).unwrap_or_else(|| text.clone()),
+                };
+                if self.names.len() < MAX_HOLDERS && !self.names.iter().any(|(_, n)| *n == entity) {
+                    self.names.push((span.start, entity.clone()));
+                }
+                Speaker { span, text, entity: Some(entity) }
+            }
+            Phrase::Title { span, keys } => {
+                let entity =
+                    self.holder(&keys, at).map(|h| self.full_name(&h).unwrap_or(h)).or_else(|| {
+                        last.and_then(|s| s.entity.clone()).filter(|_| is_person_title(&keys))
+                    });
+                Speaker { span, text: doc.slice(span).to_owned(), entity }
+            }
+            Phrase::Group(span) => {
+                let entity = self
+                    .mentions
+                    .iter()
+                    .find(|m| m.kind == "ORG" && m.span.start < span.end && span.start < m.span.end)
+                    .map(|m| m.entity.clone());
+                Speaker { span, text: doc.slice(span).to_owned(), entity }
+            }
+        }
+    }
+
+    /// The person holding the title with these keys: most shared title words,
+    /// then the latest stated before `at` (or the first stated after it).
+    fn holder(&self, keys: &[String], at: usize) -> Option<String> {
+        let head = keys.first()?;
+        let score = |h: &Holder| keys.iter().filter(|k| h.keys.contains(k)).count();
+        let candidates = self.holders.iter().filter(|h| h.keys.contains(head));
+        let best_before = candidates.clone().filter(|h| h.at < at).max_by_key(|h| (score(h), h.at));
+        best_before.or_else(|| candidates.min_by_key(|h| h.at)).map(|h| h.entity.clone())
+    }
+
+    /// The longer name a shorter one ends with ("أوستن" → "لويد ج. أوستن"): the
+    /// first stated in the article, so one person keeps one canonical name.
+    fn full_name(&self, name: &str) -> Option<String> {
+        let last = crate::doc::norm(name.split_whitespace().last()?);
+        self.names
+            .iter()
+            .filter(|(_, full)| {
+                full.split_whitespace().count() > name.split_whitespace().count()
+                    && full.split_whitespace().last().is_some_and(|w| crate::doc::norm(w) == last)
+            })
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, full)| full.clone())
+    }
+}
+
+/// Titles that name one person (a bare one falls back to the previous speaker).
+/// Only a bare one-word title ("الجنرال", "الوزير") does: a qualified one
+/// ("الناطق الإعلامي لجوازات الجوف") describes someone else.
+fn is_person_title(keys: &[String]) -> bool {
+    keys.len() == 1
+        && keys.first().is_some_and(|k| !matches!(k.as_str(), "مسوول" | "مسؤول" | "مصدر"))
+}
+
+fn person_in(mentions: &[Mention], span: Span) -> Option<&Mention> {
+    mentions.iter().find(|m| m.kind == "PERS" && m.span.start < span.end && span.start < m.span.end)
+}
