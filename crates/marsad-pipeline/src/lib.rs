@@ -28,10 +28,15 @@ mod analysis;
 mod ingest;
 mod learned;
 mod prepare;
+mod reuse;
 pub mod watch;
+mod write;
 
 pub use analysis::{analyze, Analysis, AnalyzedToken, TextSpan};
-pub use ingest::{ingest, IngestObserver, IngestOptions, IngestSummary, NoProgress, PipelineError};
+pub use ingest::{
+    ingest, ingest_articles, IngestObserver, IngestOptions, IngestSummary, NoProgress,
+    PipelineError,
+};
 pub use learned::{learned_threshold, MIN_LEARNED_ARTICLES, MIN_LEARNED_SHARE};
 pub use prepare::{derive_title, final_title, prepare};
 pub use prepare::{final_outlet, prepare_learned, SOURCE_CREDITS_KEY};
