@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 
 use marsad_dedup::passage::{
-    self, align, keys_from_bytes, keys_to_bytes, PassageConfig, PrintIndex, Token,
+    self, align_texts, keys_from_bytes, keys_to_bytes, AlignText, PassageConfig, PrintIndex, Token,
 };
 use marsad_dedup::{DedupConfig, DedupIndex, MinHasher, PairKind, Signature};
 use marsad_model::{ArticleId, Published};
@@ -177,7 +177,9 @@ impl Linker {
         let mut jobs: Vec<(usize, ArticleId)> = Vec::new();
         for (slot, item) in items.iter().enumerate() {
             let Ok(key) = u64::try_from(item.id) else { continue };
-            let mut partners: HashSet<ArticleId> = HashSet::new();
+            // Near-duplicate partners first (every pair the LSH flags is aligned), then
+            // the fingerprint candidates; at most `max_candidates` in all.
+            let mut partners: Vec<ArticleId> = Vec::new();
             if let Some(signature) = &item.prints.signature {
                 new_signatures.push((item.id, signature.to_bytes()));
                 for found in self.dedup.insert(key, signature.clone())? {
@@ -185,24 +187,25 @@ impl Linker {
                     if other == item.id {
                         continue; // an updated article's earlier version
                     }
-                    partners.insert(other);
+                    partners.push(other);
                     pairs.push(pair(other, item.id, found.similarity, found.kind));
                 }
             }
             // The store's exact duplicates (same content hash) are pairs too.
             if let Some(original) = item.duplicate_of {
-                partners.insert(original);
+                partners.insert(0, original);
                 pairs.push(pair(original, item.id, 1.0, PairKind::Exact));
             }
             for (other, _) in self.prints.candidates(key, &item.prints.keys, &self.config) {
                 if let Ok(other) = i64::try_from(other) {
-                    partners.insert(other);
+                    partners.push(other);
                 }
             }
             self.prints.insert(key, &item.prints.keys)?;
             new_prints.push((item.id, keys_to_bytes(&item.prints.keys)));
-            let mut partners: Vec<ArticleId> = partners.into_iter().collect();
-            partners.sort_unstable();
+            let mut seen = HashSet::new();
+            partners.retain(|&other| seen.insert(other));
+            partners.truncate(self.config.max_candidates);
             jobs.extend(partners.into_iter().map(|other| (slot, other)));
         }
         // One row per pair; the store's exact verdict (pushed last) wins.
@@ -229,46 +232,102 @@ impl Linker {
     }
 
     /// Align every (new article, earlier article) job in parallel. Earlier articles of
-    /// this batch are taken from memory, stored ones re-read from the store.
+    /// this batch are taken from memory; stored ones are re-read from the store and
+    /// tokenized, at most [`TEXTS_AT_ONCE`] at a time so memory stays bounded.
     fn align_all<S: ArticleStore>(
         &self,
         store: &Mutex<&mut S>,
         items: &[Stored],
         jobs: &[(usize, ArticleId)],
     ) -> Result<Vec<ReusedPassage>, PipelineError> {
-        if jobs.is_empty() {
-            return Ok(Vec::new());
-        }
         let in_batch: HashMap<ArticleId, usize> =
             items.iter().enumerate().map(|(slot, item)| (item.id, slot)).collect();
-        let mut wanted: Vec<ArticleId> =
-            jobs.iter().map(|&(_, o)| o).filter(|o| !in_batch.contains_key(o)).collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        let mut texts = Vec::with_capacity(wanted.len());
-        {
-            let store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
-            for id in wanted {
-                if let Some(article) = store.article(id)? {
-                    texts.push((id, article.published, article.text));
+        let (local, mut remote): (Vec<_>, Vec<_>) =
+            jobs.iter().copied().partition(|(_, other)| in_batch.contains_key(other));
+        // Each article of the batch that takes part is prepared once, not once per pair.
+        let mut involved = vec![false; items.len()];
+        for &(slot, other) in jobs {
+            for s in [Some(slot), in_batch.get(&other).copied()].into_iter().flatten() {
+                if let Some(flag) = involved.get_mut(s) {
+                    *flag = true;
                 }
             }
         }
-        let stored: HashMap<ArticleId, (Option<Published>, Vec<Token>)> = texts
-            .into_par_iter()
-            .map(|(id, published, text)| (id, (published, passage::tokens(&text))))
+        let config = &self.config;
+        let prepared: Vec<Option<AlignText<'_>>> = items
+            .par_iter()
+            .zip(involved)
+            .map(|(item, involved)| involved.then(|| AlignText::new(&item.prints.tokens, config)))
             .collect();
+        let mut out = self.align_jobs(items, &prepared, &local, |other| {
+            let slot = *in_batch.get(&other)?;
+            Some((items.get(slot)?.published, prepared.get(slot)?.as_ref()?))
+        });
+        remote.sort_unstable_by_key(|&(slot, other)| (other, slot));
+        let mut rest = remote.as_slice();
+        while !rest.is_empty() {
+            // The longest prefix of jobs that names at most TEXTS_AT_ONCE articles.
+            let mut distinct = 0usize;
+            let mut cut = rest.len();
+            for (n, job) in rest.iter().enumerate() {
+                if n == 0 || rest.get(n - 1).map(|j| j.1) != Some(job.1) {
+                    distinct += 1;
+                    if distinct > TEXTS_AT_ONCE {
+                        cut = n;
+                        break;
+                    }
+                }
+            }
+            let (chunk, tail) = rest.split_at(cut);
+            rest = tail;
+            let mut texts = Vec::new();
+            {
+                let store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
+                let mut last = None;
+                for &(_, other) in chunk {
+                    if last != Some(other) {
+                        last = Some(other);
+                        if let Some(article) = store.article(other)? {
+                            texts.push((other, article.published, article.text));
+                        }
+                    }
+                }
+            }
+            let tokens: Vec<(ArticleId, Option<Published>, Vec<Token>)> = texts
+                .into_par_iter()
+                .map(|(id, published, text)| (id, published, passage::tokens(&text)))
+                .collect();
+            let stored: HashMap<ArticleId, (Option<Published>, AlignText<'_>)> = tokens
+                .par_iter()
+                .map(|(id, published, tokens)| (*id, (*published, AlignText::new(tokens, config))))
+                .collect();
+            out.extend(self.align_jobs(items, &prepared, chunk, |other| {
+                let (published, text) = stored.get(&other)?;
+                Some((*published, text))
+            }));
+        }
+        Ok(out)
+    }
+
+    /// Align jobs in parallel; `earlier` gives the other article's date and tokens.
+    fn align_jobs<'t, 'p>(
+        &self,
+        items: &[Stored],
+        prepared: &[Option<AlignText<'_>>],
+        jobs: &[(usize, ArticleId)],
+        earlier: impl Fn(ArticleId) -> Option<(Option<Published>, &'p AlignText<'t>)> + Sync,
+    ) -> Vec<ReusedPassage>
+    where
+        't: 'p,
+    {
         let config = &self.config;
         let found: Vec<Vec<ReusedPassage>> = jobs
             .par_iter()
             .map(|&(slot, other)| {
-                let Some(item) = items.get(slot) else { return Vec::new() };
-                let (published, tokens) = match in_batch.get(&other).and_then(|&s| items.get(s)) {
-                    Some(earlier) => (earlier.published, earlier.prints.tokens.as_slice()),
-                    None => match stored.get(&other) {
-                        Some((published, tokens)) => (*published, tokens.as_slice()),
-                        None => return Vec::new(),
-                    },
+                let (Some(item), Some(Some(text)), Some((published, earlier))) =
+                    (items.get(slot), prepared.get(slot), earlier(other))
+                else {
+                    return Vec::new();
                 };
                 let source = if order_key(published.as_ref(), other)
                     <= order_key(item.published.as_ref(), item.id)
@@ -277,7 +336,7 @@ impl Linker {
                 } else {
                     item.id
                 };
-                align(tokens, &item.prints.tokens, config)
+                align_texts(earlier, text, config)
                     .into_iter()
                     .map(|p| ReusedPassage {
                         a: other,
@@ -290,9 +349,12 @@ impl Linker {
                     .collect()
             })
             .collect();
-        Ok(found.into_iter().flatten().collect())
+        found.into_iter().flatten().collect()
     }
 }
+
+/// Stored articles re-read and tokenized at once for alignment (bounds memory).
+const TEXTS_AT_ONCE: usize = 256;
 
 fn pair(x: ArticleId, y: ArticleId, similarity: f64, kind: PairKind) -> NearDuplicate {
     NearDuplicate { a: x.min(y), b: x.max(y), similarity, kind: kind.as_str().to_owned() }

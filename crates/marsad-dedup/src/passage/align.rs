@@ -11,8 +11,6 @@
 //! are merged into one passage. Passages with fewer than `min_words` matching words are
 //! dropped: short formulas («وأضاف المتحدث», «وقال في بيان») are not reuse.
 
-use std::collections::HashMap;
-
 use marsad_model::Span;
 
 use super::tokens::Token;
@@ -38,23 +36,45 @@ struct Run {
     len: usize,
 }
 
+/// A text ready to be aligned with many others: its tokens, word hashes, k-grams, and
+/// k-grams sorted by hash for lookup. Build it once per text, not once per pair.
+#[derive(Debug, Clone)]
+pub struct AlignText<'t> {
+    tokens: &'t [Token],
+    hashes: Vec<u64>,
+    grams: Vec<u64>,
+    /// (k-gram hash, position), sorted: one allocation, binary search.
+    sorted: Vec<(u64, u32)>,
+}
+
+impl<'t> AlignText<'t> {
+    /// Prepare `tokens` with the k-gram size of `config`.
+    pub fn new(tokens: &'t [Token], config: &PassageConfig) -> Self {
+        let hashes: Vec<u64> = tokens.iter().map(|t| t.hash).collect();
+        let grams = shingle_stream(&hashes, config.shingle_size.max(1));
+        let mut sorted: Vec<(u64, u32)> = grams
+            .iter()
+            .enumerate()
+            .map(|(j, &g)| (g, u32::try_from(j).unwrap_or(u32::MAX)))
+            .collect();
+        sorted.sort_unstable();
+        Self { tokens, hashes, grams, sorted }
+    }
+}
+
 /// The passages `a` and `b` share, in the order of `a`.
 pub fn align(a: &[Token], b: &[Token], config: &PassageConfig) -> Vec<Passage> {
+    align_texts(&AlignText::new(a, config), &AlignText::new(b, config), config)
+}
+
+/// [`align`] on prepared texts (same k-gram size as `config`).
+pub fn align_texts(a: &AlignText<'_>, b: &AlignText<'_>, config: &PassageConfig) -> Vec<Passage> {
     let k = config.shingle_size.max(1);
-    let ha: Vec<u64> = a.iter().map(|t| t.hash).collect();
-    let hb: Vec<u64> = b.iter().map(|t| t.hash).collect();
-    let (ga, gb) = (shingle_stream(&ha, k), shingle_stream(&hb, k));
-    if ga.is_empty() || gb.is_empty() {
+    if a.grams.is_empty() || b.grams.is_empty() {
         return Vec::new();
     }
-    let mut positions: HashMap<u64, Vec<u32>> = HashMap::with_capacity(gb.len());
-    for (j, &g) in gb.iter().enumerate() {
-        let at = positions.entry(g).or_default();
-        if at.len() < config.max_positions.max(1) {
-            at.push(u32::try_from(j).unwrap_or(u32::MAX));
-        }
-    }
-    let runs = exact_runs(&ha, &hb, &ga, &positions, k);
+    let runs =
+        exact_runs(&a.hashes, &b.hashes, &a.grams, &b.sorted, k, config.max_positions.max(1));
     merge(&runs, config)
         .into_iter()
         .filter(|p| p.len >= config.min_words.max(k))
@@ -66,8 +86,8 @@ pub fn align(a: &[Token], b: &[Token], config: &PassageConfig) -> Vec<Passage> {
                 ))
             };
             Some(Passage {
-                a: span(a, p.i, p.i_end)?,
-                b: span(b, p.j, p.j_end)?,
+                a: span(a.tokens, p.i, p.i_end)?,
+                b: span(b.tokens, p.j, p.j_end)?,
                 words: u32::try_from(p.len).unwrap_or(u32::MAX),
             })
         })
@@ -79,14 +99,17 @@ fn exact_runs(
     ha: &[u64],
     hb: &[u64],
     ga: &[u64],
-    positions: &HashMap<u64, Vec<u32>>,
+    positions: &[(u64, u32)],
     k: usize,
+    max_positions: usize,
 ) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < ga.len() {
         let mut best: Option<Run> = None;
-        for &j in positions.get(&ga[i]).map_or(&[][..], Vec::as_slice) {
+        let from = positions.partition_point(|&(g, _)| g < ga[i]);
+        let same = positions.get(from..).unwrap_or(&[]).iter().take_while(|&&(g, _)| g == ga[i]);
+        for &(_, j) in same.take(max_positions) {
             let j = j as usize;
             let len = ha
                 .get(i..)

@@ -9,23 +9,24 @@
 //!
 //! Memory stays small: most keys belong to one article, which costs one `u32 → u32`
 //! map entry; keys with several articles keep a list, and a list stops growing at
-//! `max_postings` (boilerplate and floods of copies: 10,000 identical articles cost
-//! 10,000 lookups, not 50 million pairs). Candidates per article are capped at
-//! `max_candidates`, most shared keys first.
-
-use std::collections::HashMap;
+//! `max_postings`. A full list marks a fingerprint as boilerplate (honorific chains such
+//! as «صاحب السمو الملكي الأمير ... النائب الثاني لرئيس مجلس الوزراء وزير الدفاع», agency
+//! formulas) and no longer counts towards candidates, as MOSS ignores fingerprints
+//! found in too many documents; floods of copies cost one lookup per fingerprint, not
+//! 50 million pairs. Candidates per article are capped at `max_candidates`, most shared
+//! keys first.
 
 use super::PassageConfig;
-use crate::lsh::KeyMap;
+use crate::lsh::Key32Map;
 use crate::DedupError;
 
 /// Fingerprint key → articles (internal `u32` ids).
 #[derive(Debug, Clone, Default)]
 pub struct PrintIndex {
     /// The first article of each key.
-    first: KeyMap<u32>,
+    first: Key32Map<u32>,
     /// The later articles of keys with several (capped at `max_postings − 1`).
-    more: KeyMap<Vec<u32>>,
+    more: Key32Map<Vec<u32>>,
     max_postings: usize,
     articles: usize,
 }
@@ -51,11 +52,11 @@ impl PrintIndex {
         let id = internal(id)?;
         self.articles += 1;
         for &key in keys {
-            let first = *self.first.entry(u64::from(key)).or_insert(id);
+            let first = *self.first.entry(key).or_insert(id);
             if first == id {
                 continue;
             }
-            let more = self.more.entry(u64::from(key)).or_default();
+            let more = self.more.entry(key).or_default();
             if more.len() + 1 < self.max_postings && !more.contains(&id) {
                 more.push(id);
             }
@@ -67,10 +68,13 @@ impl PrintIndex {
     /// most shared first, then by id; at most `max_candidates`.
     pub fn candidates(&self, id: u64, keys: &[u32], config: &PassageConfig) -> Vec<(u64, usize)> {
         let me = internal(id).ok();
-        let mut shared: HashMap<u32, usize> = HashMap::new();
+        let mut shared: Key32Map<usize> = Key32Map::default();
         for &key in keys {
-            let Some(&first) = self.first.get(&u64::from(key)) else { continue };
-            let more = self.more.get(&u64::from(key)).map_or(&[][..], Vec::as_slice);
+            let Some(&first) = self.first.get(&key) else { continue };
+            let more = self.more.get(&key).map_or(&[][..], Vec::as_slice);
+            if more.len() + 1 >= self.max_postings {
+                continue; // boilerplate: in too many articles to tell anything
+            }
             for &other in std::iter::once(&first).chain(more) {
                 if Some(other) != me {
                     *shared.entry(other).or_default() += 1;
@@ -98,15 +102,17 @@ mod tests {
 
     #[test]
     fn candidates_share_enough_keys_and_postings_are_capped() -> Result<(), DedupError> {
-        let config = PassageConfig { max_postings: 3, ..PassageConfig::default() };
+        let config = PassageConfig { max_postings: 3, min_shared: 2, ..PassageConfig::default() };
         let mut index = PrintIndex::new(&config);
         index.insert(1, &[10, 11, 12])?;
         index.insert(2, &[11, 12, 13])?;
         index.insert(3, &[12, 40, 41])?;
         index.insert(4, &[12])?;
-        assert_eq!(index.candidates(5, &[11, 12, 13], &config), [(2, 3), (1, 2)]);
-        // Key 12 holds 3 articles at most: article 4 is not listed under it.
-        assert_eq!(index.candidates(9, &[12, 41], &config), [(3, 2)]);
+        assert_eq!(index.candidates(5, &[11, 13, 40], &config), [(2, 2)]);
+        assert_eq!(index.candidates(5, &[10, 11, 13], &config), [(1, 2), (2, 2)]);
+        // Key 12 is full (3 articles, article 4 not listed): boilerplate, not counted.
+        assert_eq!(index.candidates(9, &[12, 41], &config), []);
+        assert_eq!(index.candidates(9, &[40, 41], &config), [(3, 2)]);
         assert!(index.candidates(1, &[10], &config).is_empty(), "itself");
         assert_eq!(index.len(), 4);
         assert!(index.insert(u64::MAX, &[1]).is_err());

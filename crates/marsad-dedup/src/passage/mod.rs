@@ -45,7 +45,7 @@ mod index;
 mod tokens;
 mod winnow;
 
-pub use align::{align, Passage};
+pub use align::{align, align_texts, AlignText, Passage};
 pub use index::PrintIndex;
 pub use tokens::{hashes, tokens, Token};
 pub use winnow::{key, keys, keys_from_bytes, keys_to_bytes, winnow, Print};
@@ -60,15 +60,17 @@ pub struct PassageConfig {
     /// Winnowing window, in k-grams: any shared run of `window + shingle_size − 1`
     /// words yields a shared fingerprint.
     pub window: usize,
-    /// Shortest passage reported, in matching words. 12 keeps formulas such as
-    /// «وأضاف المتحدث الرسمي باسم الوزارة أن» out, and any passage of this length
-    /// shares at least two fingerprints (`2 × window + shingle_size − 1` = 12).
+    /// Shortest passage reported, in matching words. 16 keeps formulas such as
+    /// «وأضاف المتحدث الرسمي باسم الوزارة أن» and most honorific chains out, and any
+    /// passage of this length shares at least three fingerprints
+    /// (`3 × window + shingle_size − 1` = 16), so `min_shared` = 3 loses none.
     pub min_words: usize,
     /// At most this many differing words between two runs merged into one passage.
     pub max_gap: usize,
     /// Fingerprints two articles must share to be aligned.
     pub min_shared: usize,
-    /// A fingerprint's article list stops growing here (boilerplate, floods of copies).
+    /// A fingerprint's article list stops growing here; a full list marks the
+    /// fingerprint as boilerplate, which no longer makes candidates.
     pub max_postings: usize,
     /// At most this many candidates aligned per new article (most shared first).
     pub max_candidates: usize,
@@ -81,10 +83,10 @@ impl Default for PassageConfig {
         Self {
             shingle_size: 5,
             window: 4,
-            min_words: 12,
+            min_words: 16,
             max_gap: 3,
-            min_shared: 2,
-            max_postings: 64,
+            min_shared: 3,
+            max_postings: 32,
             max_candidates: 50,
             max_positions: 8,
         }

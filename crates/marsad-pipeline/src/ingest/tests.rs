@@ -230,14 +230,18 @@ fn fixture_copy(dir: &std::path::Path, name: &str) -> PathBuf {
 
 #[test]
 fn articles_stored_before_v4_are_backfilled_at_the_next_ingest() {
+    // The fixture's articles are short (13 words): shorter passages count here.
+    let passages_config =
+        PassageConfig { min_words: 12, min_shared: 2, ..PassageConfig::default() };
+    let options = IngestOptions { passages: passages_config, ..IngestOptions::default() };
     for fixture in ["v2.db", "v3.db"] {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let mut store =
             SqliteStore::open(&fixture_copy(dir.path(), fixture)).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(store.unprinted_articles(100).unwrap_or_default().len(), 6);
         let new = reports(dir.path(), "new.json", 0, 2);
-        let summary = ingest(&[new], &mut store, &IngestOptions::default(), &NoProgress)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let summary =
+            ingest(&[new], &mut store, &options, &NoProgress).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!((summary.added, summary.backfilled), (2, 6), "{fixture}");
         assert!(store.unprinted_articles(100).unwrap_or_default().is_empty());
         assert_eq!(store.passage_prints().unwrap_or_default().len(), 8);
@@ -250,8 +254,8 @@ fn articles_stored_before_v4_are_backfilled_at_the_next_ingest() {
         assert!(pairs.iter().any(|p| (p.a, p.b) == (1, 2)), "{fixture}: {pairs:?}");
         // A second ingest has nothing left to backfill.
         let again = reports(dir.path(), "new.json", 0, 2);
-        let summary = ingest(&[again], &mut store, &IngestOptions::default(), &NoProgress)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let summary =
+            ingest(&[again], &mut store, &options, &NoProgress).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!((summary.backfilled, summary.passages), (0, 0));
     }
 }

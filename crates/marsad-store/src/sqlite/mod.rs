@@ -76,6 +76,13 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// How much of the file SQLite may map into memory (bytes; 0 turns mapping off).
+    /// Mapped pages that are read count towards the process's resident memory, so a long
+    /// ingest that re-reads stored articles (passage alignment) maps less of the file.
+    pub fn set_mmap_size(&mut self, bytes: i64) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "mmap_size", bytes).map_err(|e| self.error(e))
+    }
+
     /// Compact the full-text index into one segment, refresh the query planner's
     /// statistics and checkpoint the WAL. Call once after an ingest (not after every
     /// batch): it rewrites the whole index (~1 s per 30k articles).
