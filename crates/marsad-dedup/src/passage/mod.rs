@@ -84,7 +84,7 @@ impl Default for PassageConfig {
             shingle_size: 5,
             window: 4,
             min_words: 16,
-            max_gap: 3,
+            max_gap: 8,
             min_shared: 3,
             max_postings: 32,
             max_candidates: 50,
