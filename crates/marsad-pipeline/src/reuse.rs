@@ -20,7 +20,7 @@
 //! stored before schema v3/v4 (no signature, no fingerprints) are backfilled by
 //! [`Linker::backfill`] the same way, in id order and in batches.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::sync::Mutex;
 
 use marsad_dedup::passage::{
@@ -86,7 +86,14 @@ pub(crate) struct Linker {
     config: PassageConfig,
     hasher: MinHasher,
     dedup_config: DedupConfig,
+    /// Tokens of the last [`RECENT`] articles linked in this run, by id: most passage
+    /// candidates are recent (the same news cycle), and these need no re-reading.
+    recent: HashMap<ArticleId, (Option<Published>, Vec<Token>)>,
+    recent_order: VecDeque<ArticleId>,
 }
+
+/// Articles whose tokens the linker keeps after linking them (≈ 10 MB per 1,000).
+const RECENT: usize = 3000;
 
 /// Publication order: dated before undated, earlier first, then the lower id.
 fn order_key(published: Option<&Published>, id: ArticleId) -> (bool, i64, ArticleId) {
@@ -122,6 +129,8 @@ impl Linker {
             config: config.clone(),
             hasher,
             dedup_config: dedup_config.clone(),
+            recent: HashMap::new(),
+            recent_order: VecDeque::new(),
         })
     }
 
@@ -224,16 +233,34 @@ impl Linker {
         if !new_prints.is_empty() || !passages.is_empty() || !replaced.is_empty() {
             store.store_passages(&new_prints, &passages, &replaced)?;
         }
-        Ok(Linked {
+        drop(store);
+        let linked = Linked {
             pairs: pairs.len() as u64,
             passages: passages.len() as u64,
             articles: items.len() as u64,
-        })
+        };
+        for item in items {
+            self.remember(item.id, item.published, item.prints.tokens);
+        }
+        Ok(linked)
+    }
+
+    /// Keep an article's tokens among the recent ones, forgetting the oldest.
+    fn remember(&mut self, id: ArticleId, published: Option<Published>, tokens: Vec<Token>) {
+        if self.recent.insert(id, (published, tokens)).is_none() {
+            self.recent_order.push_back(id);
+        }
+        while self.recent_order.len() > RECENT {
+            if let Some(old) = self.recent_order.pop_front() {
+                self.recent.remove(&old);
+            }
+        }
     }
 
     /// Align every (new article, earlier article) job in parallel. Earlier articles of
-    /// this batch are taken from memory; stored ones are re-read from the store and
-    /// tokenized, at most [`TEXTS_AT_ONCE`] at a time so memory stays bounded.
+    /// this batch and recent ones are taken from memory; older stored ones are re-read
+    /// from the store and tokenized, at most [`TEXTS_AT_ONCE`] at a time so memory
+    /// stays bounded.
     fn align_all<S: ArticleStore>(
         &self,
         store: &Mutex<&mut S>,
@@ -281,15 +308,19 @@ impl Linker {
             let (chunk, tail) = rest.split_at(cut);
             rest = tail;
             let mut texts = Vec::new();
+            let mut cached: Vec<(ArticleId, Option<Published>, &[Token])> = Vec::new();
             {
                 let store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
                 let mut last = None;
                 for &(_, other) in chunk {
-                    if last != Some(other) {
-                        last = Some(other);
-                        if let Some(article) = store.article(other)? {
-                            texts.push((other, article.published, article.text));
-                        }
+                    if last == Some(other) {
+                        continue;
+                    }
+                    last = Some(other);
+                    if let Some((published, tokens)) = self.recent.get(&other) {
+                        cached.push((other, *published, tokens));
+                    } else if let Some(article) = store.article(other)? {
+                        texts.push((other, article.published, article.text));
                     }
                 }
             }
@@ -299,7 +330,9 @@ impl Linker {
                 .collect();
             let stored: HashMap<ArticleId, (Option<Published>, AlignText<'_>)> = tokens
                 .par_iter()
-                .map(|(id, published, tokens)| (*id, (*published, AlignText::new(tokens, config))))
+                .map(|(id, published, tokens)| (*id, *published, tokens.as_slice()))
+                .chain(cached.par_iter().copied())
+                .map(|(id, published, tokens)| (id, (published, AlignText::new(tokens, config))))
                 .collect();
             out.extend(self.align_jobs(items, &prepared, chunk, |other| {
                 let (published, text) = stored.get(&other)?;
