@@ -35,35 +35,36 @@ fn to_u32(v: usize) -> u32 {
 
 /// The word tokens of `text` with their original byte spans.
 ///
-/// Texts longer than 4 GiB are not expected (readers cap records far below); offsets
-/// past `u32::MAX` would saturate rather than panic.
+/// One pass over the search form's chars (`marsad_text::for_each_normalized_char`), no
+/// normalized copy and no offset map. A word ends where the next non-word char of the
+/// search form starts in the original, so harakat and invisible marks after its last
+/// letter belong to it; a word that ends inside the expansion of one original char (a
+/// ligature such as ﷺ) spans that whole char. Texts longer than 4 GiB are not expected
+/// (readers cap records far below); offsets past `u32::MAX` saturate rather than panic.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let normalized = marsad_text::normalize(text);
-    let norm = normalized.text.as_str();
-    let mut out = Vec::with_capacity(norm.len() / 6);
+    let mut out = Vec::with_capacity(text.len() / 10);
     let mut word = String::new();
     let mut start = 0usize;
-    let push = |word: &mut String, from: usize, to: usize, out: &mut Vec<Token>| {
-        let span = normalized.span_to_original(Span::new(from, to));
-        out.push(Token {
-            hash: xxh3_64(word.as_bytes()),
-            start: to_u32(span.start),
-            end: to_u32(span.end),
-        });
+    // Original span of the char that gave the word's last letter.
+    let mut last = (0usize, 0usize);
+    let finish = |word: &mut String, start: usize, end: usize, out: &mut Vec<Token>| {
+        out.push(Token { hash: xxh3_64(word.as_bytes()), start: to_u32(start), end: to_u32(end) });
         word.clear();
     };
-    for (i, c) in norm.char_indices() {
+    marsad_text::for_each_normalized_char(text, |i, len, c| {
         if is_word(c) {
             if word.is_empty() {
                 start = i;
             }
             push_lower(&mut word, c);
+            last = (i, len);
         } else if !word.is_empty() {
-            push(&mut word, start, i, &mut out);
+            let end = if i == last.0 { last.0 + last.1 } else { i };
+            finish(&mut word, start, end, &mut out);
         }
-    }
+    });
     if !word.is_empty() {
-        push(&mut word, start, norm.len(), &mut out);
+        finish(&mut word, start, text.len(), &mut out);
     }
     out
 }
@@ -90,6 +91,22 @@ mod tests {
         let text = "قالَ الوزيرُ: «المحادثات مثمرة» – 2021";
         let words: Vec<&str> = tokens(text).iter().map(|t| t.span().slice(text)).collect();
         assert_eq!(words, ["قالَ", "الوزيرُ", "المحادثات", "مثمرة", "2021"]);
+    }
+
+    #[test]
+    fn ligatures_and_marks_keep_spans_inside_the_original() {
+        let text = "النبي ﷺ قال\u{200f} لا";
+        let toks = tokens(text);
+        assert_eq!(hashes(&toks), token_hashes(text));
+        for t in &toks {
+            assert!(t.start < t.end && (t.end as usize) <= text.len(), "{t:?}");
+            assert!(
+                text.is_char_boundary(t.start as usize) && text.is_char_boundary(t.end as usize)
+            );
+        }
+        // The four words of ﷺ all span the ligature.
+        let lig = text.find('ﷺ').unwrap_or(0);
+        assert_eq!(toks.iter().filter(|t| t.start as usize == lig).count(), 4, "{toks:?}");
     }
 
     #[test]
