@@ -92,6 +92,9 @@ pub(crate) struct Linker {
     recent_order: VecDeque<ArticleId>,
 }
 
+/// Articles an exact copy is aligned with (its original first).
+const COPY_CANDIDATES: usize = 8;
+
 /// Articles whose tokens the linker keeps after linking them (≈ 10 MB per 1,000).
 const RECENT: usize = 3000;
 
@@ -214,7 +217,14 @@ impl Linker {
             new_prints.push((item.id, keys_to_bytes(&item.prints.keys)));
             let mut seen = HashSet::new();
             partners.retain(|&other| seen.insert(other));
-            partners.truncate(self.config.max_candidates);
+            // An exact copy shares the whole text with its original (first) and the other
+            // copies: a few of them say it all, and a flood of copies stays linear.
+            let cap = if item.duplicate_of.is_some() {
+                COPY_CANDIDATES
+            } else {
+                self.config.max_candidates
+            };
+            partners.truncate(cap);
             jobs.extend(partners.into_iter().map(|other| (slot, other)));
         }
         // One row per pair; the store's exact verdict (pushed last) wins.

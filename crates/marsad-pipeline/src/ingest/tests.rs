@@ -3,6 +3,7 @@
 
 use super::*;
 use marsad_store::{ArticleFilter, SqliteStore};
+use std::time::Instant;
 
 const FOOTER: &str = "حمّلوا تطبيق الصحيفة على هواتفكم الذكية";
 
@@ -258,4 +259,39 @@ fn articles_stored_before_v4_are_backfilled_at_the_next_ingest() {
             ingest(&[again], &mut store, &options, &NoProgress).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!((summary.backfilled, summary.passages), (0, 0));
     }
+}
+
+#[test]
+fn ten_thousand_identical_copies_and_a_one_megabyte_article_stay_bounded() {
+    let mut store = SqliteStore::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let copies: Vec<RawArticle> = (0..10_000)
+        .map(|i| {
+            let mut raw = RawArticle::new(format!("flood#{i}"), STATEMENT);
+            raw.url = Some(format!("https://flood.example/{i}"));
+            raw
+        })
+        .collect();
+    let started = Instant::now();
+    let options = IngestOptions::default();
+    let summary = ingest_articles(copies, &mut store, &options, &NoProgress)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((summary.added, summary.exact_duplicates), (10_000, 9_999));
+    // At most 8 alignments per copy, one passage each.
+    assert!(summary.passages <= 8 * 10_000, "{}", summary.passages);
+    assert!(summary.passages >= 9_999, "every copy is linked to its original");
+    assert!(started.elapsed().as_secs() < 120, "{:?}", started.elapsed());
+
+    let mut big = String::new();
+    let mut i = 0u64;
+    while big.len() < 1 << 20 {
+        big.push_str(&format!("كلمة{i} "));
+        i += 1;
+    }
+    let mut one = RawArticle::new("big.txt", big.clone());
+    one.url = Some("https://big.example/1".into());
+    let mut two = RawArticle::new("big2.txt", format!("مقدمة جديدة. {big}"));
+    two.url = Some("https://big.example/2".into());
+    let summary = ingest_articles(vec![one, two], &mut store, &options, &NoProgress)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((summary.added, summary.passages), (2, 1), "{summary:?}");
 }
