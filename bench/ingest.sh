@@ -13,7 +13,7 @@ if [ ! -x /usr/bin/time ]; then
   apt-get install -y time >/dev/null
 fi
 cargo build --release --quiet -p marsad-cli
-bin=target/release/marsad
+bin=${CARGO_TARGET_DIR:-target}/release/marsad
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

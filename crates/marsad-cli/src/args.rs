@@ -45,6 +45,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The passages of article ID found in other articles: spans in both, the other
+    /// article, and the earliest source of each passage; with --json one line per
+    /// passage and other article.
+    Reuse {
+        /// The article id (see `marsad articles`).
+        id: i64,
+        /// JSON Lines: {"id", "passage", "span", "text", "words", "other", "other_span",
+        /// "other_text", "first", "earliest"}.
+        #[arg(long)]
+        json: bool,
+    },
     /// What the database holds.
     Stats {
         #[arg(long)]

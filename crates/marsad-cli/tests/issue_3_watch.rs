@@ -226,3 +226,54 @@ fn ingest_reads_feed_urls_and_feed_files() {
     let again = json(&run(&db, &["ingest", feed.to_str().unwrap(), "--json"]));
     assert_eq!((again["added"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(2)));
 }
+
+/// Issue 4 through watch: feed items are stored through the same entry point as
+/// ingest, so a watched item that repeats a stored article is linked to it (an exact
+/// pair in `dups`, its passages in `reuse`, the stored article as earliest source).
+#[test]
+fn a_watched_item_that_repeats_a_stored_article_is_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(|req| {
+        let base = format!("http://{}", req.header("Host").unwrap_or_default());
+        match req.path.as_str() {
+            "/atom.xml" => Resp::new(200, "application/atom+xml", arabic_atom(&base, &[7])),
+            _ => Resp::status(404),
+        }
+    });
+    let db = dir.path().join("m.db");
+    // The same wire story, read earlier from a file under another URL.
+    let feed = dir.path().join("wire.atom");
+    std::fs::write(&feed, arabic_atom("https://wire.example", &[7])).unwrap();
+    assert_eq!(json(&run(&db, &["ingest", feed.to_str().unwrap(), "--json"]))["added"], 1);
+    let sources = dir.path().join("sources.toml");
+    std::fs::write(
+        &sources,
+        format!(
+            "[fetch]\ndelay = 0\n\n[[source]]\nurl = \"{}\"\nname = \"wire\"\n",
+            server.url("/atom.xml")
+        ),
+    )
+    .unwrap();
+    let (summary, log) = watch_once(&db, &sources);
+    assert_eq!(summary["added"], 1, "{summary}\n{log}");
+    assert_eq!(summary["sources"][0]["near_duplicates"], 1, "{summary}");
+
+    let pairs = json_lines(&run(&db, &["dups", "--json"]));
+    assert_eq!(pairs.len(), 1, "{pairs:?}");
+    let urls = [pairs[0]["a"].as_str().unwrap(), pairs[0]["b"].as_str().unwrap()];
+    assert!(urls.contains(&"https://wire.example/wire/7"), "{pairs:?}");
+    assert!(urls.contains(&server.url("/wire/7").as_str()), "{pairs:?}");
+    assert_eq!(pairs[0]["kind"], "exact");
+
+    let articles = json_lines(&run(&db, &["articles", "--json"]));
+    let watched = articles.iter().find(|a| a["url"] == server.url("/wire/7")).unwrap();
+    let id = watched["id"].to_string();
+    let reused = json_lines(&run(&db, &["reuse", &id, "--json"]));
+    assert!(!reused.is_empty());
+    for line in &reused {
+        assert_eq!(line["other"]["url"], "https://wire.example/wire/7", "{line}");
+        // Same publication time: the first ingested is the source.
+        assert_eq!(line["earliest"]["url"], "https://wire.example/wire/7", "{line}");
+        assert_eq!(line["text"], line["other_text"]);
+    }
+}

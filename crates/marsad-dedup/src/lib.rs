@@ -11,6 +11,10 @@
 //!   [`Signature::to_bytes`]), [`DedupIndex`] (incremental LSH index; load it
 //!   from stored signatures, then insert new ones).
 //!
+//! Passage reuse ([`passage`]): winnowed fingerprints of word 5-grams, a fingerprint
+//! index that finds articles sharing only part of their text, and exact alignment into
+//! passages with byte spans in both articles.
+//!
 //! One concept per file: `shingle` (tokens and shingles), `minhash`
 //! (signatures), `lsh` (banding), `verify` (Jaccard), `index` (the
 //! incremental index with exact-copy collapsing and bucket caps).
@@ -40,6 +44,7 @@ mod error;
 mod index;
 mod lsh;
 mod minhash;
+pub mod passage;
 pub mod shingle;
 mod verify;
 

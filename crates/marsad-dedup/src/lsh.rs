@@ -22,9 +22,17 @@ impl Hasher for PassThrough {
     fn write_u64(&mut self, v: u64) {
         self.0 = v;
     }
+    /// 32-bit keys (fingerprint keys) are spread over all 64 bits, so the map's
+    /// control bytes (top bits) differ too.
+    fn write_u32(&mut self, v: u32) {
+        self.0 = u64::from(v).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+
+/// A map keyed by 32-bit fingerprint keys (8 bytes per `u32 → u32` entry).
+pub(crate) type Key32Map<V> = HashMap<u32, V, BuildHasherDefault<PassThrough>>;
 
 /// Mix one band's slots into a 64-bit key (seeded by the band number).
 #[inline]

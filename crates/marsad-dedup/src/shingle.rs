@@ -9,7 +9,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 /// A word char as Python's `\w`: letters, digits, `_`. Hot: ASCII and the
 /// Arabic letters answer without a Unicode table lookup.
 #[inline]
-fn is_word(c: char) -> bool {
+pub(crate) fn is_word(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric() || c == '_',
         0x0621..=0x063A | 0x0641..=0x064A => true,
@@ -20,7 +20,7 @@ fn is_word(c: char) -> bool {
 /// Push `c` lower-cased. Scripts without case (Arabic, Hebrew, Syriac…)
 /// skip the table lookup.
 #[inline]
-fn push_lower(word: &mut String, c: char) {
+pub(crate) fn push_lower(word: &mut String, c: char) {
     match c as u32 {
         0..=0x7F => word.push(c.to_ascii_lowercase()),
         0x0590..=0x08FF => word.push(c),

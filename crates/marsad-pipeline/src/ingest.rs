@@ -1,5 +1,10 @@
 //! `ingest`: read → analyse (furniture removed, with what is learned about each
-//! outlet) → store, with every record accounted for.
+//! outlet) → store → link (near duplicates and reused passages), with every record
+//! accounted for.
+//!
+//! One entry point stores articles whatever their source: [`ingest`] reads paths,
+//! [`ingest_articles`] takes records already read (feed items from `watch`); both run
+//! the same three stages and the same dedup step (`write.rs`, `reuse.rs`).
 
 use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
@@ -8,16 +13,19 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
-use marsad_dedup::{DedupConfig, DedupError, DedupIndex, MinHasher, PairKind, Signature};
+use marsad_dedup::passage::PassageConfig;
+use marsad_dedup::{DedupConfig, DedupError, MinHasher};
 use marsad_ingest::{read_inputs, ReadEvent, ReadOptions};
 use marsad_model::{RawArticle, ReadProblem};
-use marsad_store::{ArticleStore, InsertOutcome, NearDuplicate, PreparedArticle, StoreError};
+use marsad_store::{ArticleStore, PreparedArticle, StoreError};
 use marsad_text::furniture::line_hashes;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::learned::{Counted, Learned, Seen};
 use crate::prepare::{final_outlet, prepare_with_line_hashes};
+use crate::reuse::TextPrints;
+use crate::write::write_batches;
 
 /// Batch k is cleaned with the line counts the writer confirmed up to batch k − LAG,
 /// plus tentative counts of the batches after it (see `learned.rs`): deterministic, and
@@ -33,16 +41,23 @@ pub struct IngestOptions {
     pub read: ReadOptions,
     /// Near-duplicate detection settings (marsad-dedup).
     pub dedup: DedupConfig,
+    /// Passage reuse settings (marsad-dedup `passage`).
+    pub passages: PassageConfig,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        Self { batch_size: 1000, read: ReadOptions::default(), dedup: DedupConfig::default() }
+        Self {
+            batch_size: 1000,
+            read: ReadOptions::default(),
+            dedup: DedupConfig::default(),
+            passages: PassageConfig::default(),
+        }
     }
 }
 
-/// A prepared batch with each article's MinHash signature (`None`: shorter than one shingle).
-type SignedBatch = Vec<(PreparedArticle, Option<Signature>)>;
+/// A prepared batch with each article's tokens, MinHash signature and fingerprints.
+pub(crate) type AnalysedBatch = Vec<(PreparedArticle, TextPrints)>;
 
 /// What one ingest did. `read = added + updated + unchanged + skipped`;
 /// `errors` are inputs that could not be read at all (not counted in `read`).
@@ -60,6 +75,12 @@ pub struct IngestSummary {
     /// Near-duplicate pairs found (and stored) for the added and updated articles,
     /// exact copies included.
     pub near_duplicates: u64,
+    /// Reused passages found (and stored) between the added or updated articles and
+    /// the articles stored before them.
+    pub passages: u64,
+    /// Articles stored before this build's schema (no signature or fingerprints yet)
+    /// that this run fingerprinted and linked.
+    pub backfilled: u64,
     pub errors: Vec<ReadProblem>,
     /// Records read but not stored, each with its reason (e.g. no text).
     pub skipped_records: Vec<ReadProblem>,
@@ -89,7 +110,7 @@ pub trait IngestObserver: Sync {
 pub struct NoProgress;
 impl IngestObserver for NoProgress {}
 
-enum ReaderMessage {
+pub(crate) enum ReaderMessage {
     Batch(Vec<RawArticle>),
     Problem(ReadProblem),
     Progress(u64),
@@ -107,23 +128,55 @@ pub fn ingest<S: ArticleStore + Send>(
     options: &IngestOptions,
     observer: &dyn IngestObserver,
 ) -> Result<IngestSummary, PipelineError> {
-    let started = Instant::now();
     observer.started(marsad_ingest::input_size(paths));
     let batch_size = options.batch_size.max(1);
+    run(store, options, observer, |out| read_in_batches(paths, &options.read, batch_size, out))
+}
+
+/// Store records already read (feed items, records built by a caller) exactly as
+/// [`ingest`] stores what it reads: records without text are skipped and reported,
+/// furniture is removed with what is learned per outlet, and every added or updated
+/// article is linked to its near duplicates and reused passages.
+pub fn ingest_articles<S: ArticleStore + Send>(
+    articles: Vec<RawArticle>,
+    store: &mut S,
+    options: &IngestOptions,
+    observer: &dyn IngestObserver,
+) -> Result<IngestSummary, PipelineError> {
+    let batch_size = options.batch_size.max(1);
+    run(store, options, observer, move |out| {
+        let mut articles = articles.into_iter().peekable();
+        while articles.peek().is_some() {
+            let batch: Vec<RawArticle> = articles.by_ref().take(batch_size).collect();
+            if out.send(ReaderMessage::Batch(batch)).is_err() {
+                return; // the analyser stopped (store failure): `run` reports it
+            }
+        }
+    })
+}
+
+/// The three stages, fed by `source` on its own thread.
+fn run<S: ArticleStore + Send>(
+    store: &mut S,
+    options: &IngestOptions,
+    observer: &dyn IngestObserver,
+    source: impl FnOnce(Sender<ReaderMessage>) + Send,
+) -> Result<IngestSummary, PipelineError> {
+    let started = Instant::now();
     let (raw_tx, raw_rx) = bounded::<ReaderMessage>(4);
-    let (prepared_tx, prepared_rx) = bounded::<SignedBatch>(2);
+    let (prepared_tx, prepared_rx) = bounded::<AnalysedBatch>(2);
     let hasher = MinHasher::new(&options.dedup)?;
-    let index = DedupIndex::new(options.dedup.clone())?;
     let (counted_tx, counted_rx) = unbounded::<Vec<Counted>>();
     // The writer stores batches; the analyser reads what the store learned about an
     // outlet when it first meets it.
     let store = Mutex::new(store);
 
     let mut summary = std::thread::scope(|scope| {
-        scope.spawn(|| read_in_batches(paths, &options.read, batch_size, raw_tx));
+        scope.spawn(move || source(raw_tx));
         let writer =
-            scope.spawn(|| write_batches(&store, prepared_rx, counted_tx, index, observer));
-        let analysed = analyse_batches(raw_rx, prepared_tx, counted_rx, &store, &hasher, observer);
+            scope.spawn(|| write_batches(&store, prepared_rx, counted_tx, options, observer));
+        let analysis = Analysis { hasher: &hasher, options, observer };
+        let analysed = analyse_batches(raw_rx, prepared_tx, counted_rx, &store, &analysis);
         let written = writer.join();
         // A store failure on either side is the error to report.
         match (written, analysed) {
@@ -134,6 +187,8 @@ pub fn ingest<S: ArticleStore + Send>(
                 summary.exact_duplicates = written.exact_duplicates;
                 summary.furniture_removed = written.furniture_removed;
                 summary.near_duplicates = written.near_duplicates;
+                summary.passages = written.passages;
+                summary.backfilled = written.backfilled;
                 Ok(summary)
             }
             (Ok(Err(error)), _) => Err(error),
@@ -183,12 +238,12 @@ fn read_in_batches(
 /// batch's own lines tentatively.
 fn analyse_batches<S: ArticleStore>(
     input: Receiver<ReaderMessage>,
-    output: Sender<SignedBatch>,
+    output: Sender<AnalysedBatch>,
     counted: Receiver<Vec<Counted>>,
     store: &Mutex<&mut S>,
-    hasher: &MinHasher,
-    observer: &dyn IngestObserver,
+    analysis: &Analysis<'_>,
 ) -> Result<IngestSummary, PipelineError> {
+    let observer = analysis.observer;
     let mut summary = IngestSummary::default();
     let mut learned = Learned::default();
     // Batches sent to the writer whose report is not applied yet.
@@ -238,14 +293,14 @@ fn analyse_batches<S: ArticleStore>(
                     .collect();
                 learned.count_tentatively(&seen);
                 let learned = &learned;
-                let prepared: SignedBatch = with_text
+                let prepared: AnalysedBatch = with_text
                     .into_par_iter()
                     .zip(lines)
                     .map(|(raw, (outlet, _, hashes))| {
                         let prepared =
                             prepare_with_line_hashes(raw, learned.lines(&outlet), hashes);
-                        let signature = hasher.signature(&prepared.raw.text);
-                        (prepared, signature)
+                        let prints = analysis.prints(&prepared.raw.text);
+                        (prepared, prints)
                     })
                     .collect();
                 if output.send(prepared).is_err() {
@@ -256,6 +311,19 @@ fn analyse_batches<S: ArticleStore>(
         }
     }
     Ok(summary)
+}
+
+/// What the analysis of a batch needs besides the records.
+struct Analysis<'a> {
+    hasher: &'a MinHasher,
+    options: &'a IngestOptions,
+    observer: &'a dyn IngestObserver,
+}
+
+impl Analysis<'_> {
+    fn prints(&self, text: &str) -> TextPrints {
+        TextPrints::of(text, self.hasher, &self.options.dedup, &self.options.passages)
+    }
 }
 
 /// Equal for byte-identical texts (counted once among tentative counts). Cheap: the
@@ -291,246 +359,5 @@ fn skip_reason(article: &RawArticle, reason: &str) -> ReadProblem {
     problem
 }
 
-#[derive(Default)]
-struct Written {
-    added: u64,
-    unchanged: u64,
-    updated: u64,
-    exact_duplicates: u64,
-    furniture_removed: u64,
-    near_duplicates: u64,
-}
-
-/// Stores each batch, then reports the lines of the originals it added (the ones the
-/// store counted) back to the analyser.
-///
-/// Near duplicates: the LSH index starts from every signature stored before this run
-/// (in article-id order, the order they were added), so a run over new files finds the
-/// same pairs as one run over everything. Each added or updated article is checked
-/// against the index after its batch is stored; its signature and pairs are stored in
-/// a second transaction.
-fn write_batches<S: ArticleStore>(
-    store: &Mutex<&mut S>,
-    input: Receiver<SignedBatch>,
-    report: Sender<Vec<Counted>>,
-    mut index: DedupIndex,
-    observer: &dyn IngestObserver,
-) -> Result<Written, PipelineError> {
-    let mut written = Written::default();
-    let num_perm = index.config().num_perm;
-    {
-        let store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
-        for (id, bytes) in store.signatures()? {
-            if let (Ok(id), Ok(sig)) = (u64::try_from(id), Signature::from_bytes(&bytes, num_perm))
-            {
-                index.insert(id, sig)?;
-            }
-        }
-    }
-    for batch in input {
-        let (batch, signatures): (Vec<PreparedArticle>, Vec<Option<Signature>>) =
-            batch.into_iter().unzip();
-        let outcomes = {
-            let mut store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
-            store.insert_batch(&batch)?
-        };
-        let mut new_signatures = Vec::new();
-        let mut pairs = Vec::new();
-        for (outcome, signature) in outcomes.iter().zip(signatures) {
-            let (id, duplicate_of) = match *outcome {
-                InsertOutcome::Added { id, duplicate_of } => (id, duplicate_of),
-                InsertOutcome::Updated { id } => (id, None),
-                InsertOutcome::Unchanged { .. } => continue,
-            };
-            if let (Some(signature), Ok(key)) = (signature, u64::try_from(id)) {
-                new_signatures.push((id, signature.to_bytes()));
-                for found in index.insert(key, signature)? {
-                    let Ok(other) = i64::try_from(found.other) else { continue };
-                    if other == id {
-                        continue; // an updated article's earlier version
-                    }
-                    pairs.push(NearDuplicate {
-                        a: other.min(id),
-                        b: other.max(id),
-                        similarity: found.similarity,
-                        kind: found.kind.as_str().to_owned(),
-                    });
-                }
-            }
-            // The store's exact duplicates (same content hash) are pairs too.
-            if let Some(original) = duplicate_of {
-                pairs.push(NearDuplicate {
-                    a: original.min(id),
-                    b: original.max(id),
-                    similarity: 1.0,
-                    kind: PairKind::Exact.as_str().to_owned(),
-                });
-            }
-        }
-        // One row per pair; the store's exact verdict (pushed last) wins.
-        let pairs: Vec<NearDuplicate> = pairs
-            .into_iter()
-            .map(|pair| ((pair.a, pair.b), pair))
-            .collect::<std::collections::BTreeMap<_, _>>()
-            .into_values()
-            .collect();
-        if !new_signatures.is_empty() || !pairs.is_empty() {
-            written.near_duplicates += pairs.len() as u64;
-            let mut store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
-            store.store_dedup(&new_signatures, &pairs)?;
-        }
-        let mut counted = Vec::new();
-        for (article, outcome) in batch.into_iter().zip(outcomes) {
-            let cleaned = !article.furniture.is_empty();
-            match outcome {
-                InsertOutcome::Added { duplicate_of, .. } => {
-                    written.added += 1;
-                    written.exact_duplicates += u64::from(duplicate_of.is_some());
-                    written.furniture_removed += u64::from(cleaned);
-                    if duplicate_of.is_none() {
-                        counted.push((article.outlet, article.line_hashes));
-                    }
-                }
-                InsertOutcome::Unchanged { .. } => written.unchanged += 1,
-                InsertOutcome::Updated { .. } => {
-                    written.updated += 1;
-                    written.furniture_removed += u64::from(cleaned);
-                }
-            }
-        }
-        // The analyser stops listening only when it has nothing left to analyse.
-        let _ = report.send(counted);
-        observer.stored(written.added + written.updated + written.unchanged);
-    }
-    Ok(written)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use marsad_store::{ArticleFilter, SqliteStore};
-
-    const FOOTER: &str = "حمّلوا تطبيق الصحيفة على هواتفكم الذكية";
-
-    /// A JSON array of `n` articles of outlet `x`, numbered from `first`, with the text
-    /// `body(i)`.
-    fn write_records(
-        dir: &std::path::Path,
-        name: &str,
-        first: usize,
-        n: usize,
-        body: impl Fn(usize) -> String,
-    ) -> PathBuf {
-        let records: Vec<serde_json::Value> = (first..first + n)
-            .map(|i| {
-                serde_json::json!({"source": "x", "url": format!("https://x.example/{i}"),
-                                   "title": format!("خبر {i}"), "content": body(i)})
-            })
-            .collect();
-        let path = dir.join(name);
-        std::fs::write(&path, serde_json::to_string(&records).unwrap_or_default())
-            .unwrap_or_else(|e| panic!("{e}"));
-        path
-    }
-
-    /// Articles each ending with the outlet's footer.
-    fn records(dir: &std::path::Path, name: &str, first: usize, n: usize) -> PathBuf {
-        write_records(dir, name, first, n, |i| {
-            format!(
-                "أعلنت الوزارة اليوم عن المشروع رقم {i} في العاصمة بحضور عدد من المسؤولين.\n\
-                 وأضاف المتحدث أن المرحلة {i} من المشروع ستكتمل خلال الأشهر المقبلة بإذن الله.\n{FOOTER}"
-            )
-        })
-    }
-
-    fn texts(store: &SqliteStore) -> Vec<(String, String)> {
-        let mut all: Vec<(String, String)> = store
-            .articles(&ArticleFilter::default())
-            .unwrap_or_default()
-            .into_iter()
-            .map(|a| (a.url, a.text))
-            .collect();
-        all.sort();
-        all
-    }
-
-    #[test]
-    fn an_outlets_footer_is_learned_within_a_run_and_from_the_store() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let first = records(dir.path(), "first.json", 0, 12);
-        let options = IngestOptions { batch_size: 4, ..IngestOptions::default() };
-        let open = |name: &str| {
-            SqliteStore::open(&dir.path().join(name)).unwrap_or_else(|e| panic!("{e}"))
-        };
-        let mut store = open("a.db");
-        let summary = ingest(std::slice::from_ref(&first), &mut store, &options, &NoProgress)
-            .unwrap_or_else(|e| panic!("{e}"));
-        // The first batch (4 articles) is below the threshold of 5; from the second on,
-        // the footer is learned (tentatively, then confirmed by the store).
-        assert_eq!((summary.added, summary.furniture_removed), (12, 8));
-        let stored = texts(&store);
-        let with_footer = stored.iter().filter(|(_, text)| text.contains(FOOTER)).count();
-        assert_eq!(with_footer, 4);
-
-        // Another store, the same input: the same result whatever the thread timing.
-        let mut other = open("b.db");
-        ingest(std::slice::from_ref(&first), &mut other, &options, &NoProgress)
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(texts(&other), stored);
-
-        // The same input again: nothing changes, though the footer is known now.
-        let again =
-            ingest(&[first], &mut store, &options, &NoProgress).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!((again.unchanged, again.updated, again.furniture_removed), (12, 0, 0));
-
-        // A later run learns from the store: its first article is cleaned already.
-        let later = records(dir.path(), "later.json", 100, 1);
-        let summary =
-            ingest(&[later], &mut store, &options, &NoProgress).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!((summary.added, summary.furniture_removed), (1, 1));
-        let lines = store.outlet_lines("x", 1).unwrap_or_default();
-        assert_eq!(lines.articles, 13);
-    }
-
-    /// `n` reprints of one long wire story, each with its own closing line.
-    fn similar_records(dir: &std::path::Path, name: &str, first: usize, n: usize) -> PathBuf {
-        let story = "قال وزير الخارجية إن المحادثات مع الوفد الأمريكي كانت مثمرة وبناءة \
-            وتناولت التعاون الأمني والاقتصادي بين البلدين في المرحلة المقبلة وأضاف أن الجانبين \
-            اتفقا على مواصلة الحوار الاستراتيجي وعقد جولة جديدة في واشنطن قبل نهاية العام \
-            كما بحث الجانبان تطورات الأوضاع في المنطقة وسبل دعم الاستقرار ومكافحة الإرهاب";
-        write_records(dir, name, first, n, |i| {
-            format!("{story} وذلك بحسب المصدر رقم {i} في العاصمة اليوم")
-        })
-    }
-
-    #[test]
-    fn near_duplicates_one_file_at_a_time_equal_all_at_once() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let files: Vec<PathBuf> = (0..3)
-            .map(|k| similar_records(dir.path(), &format!("day{k}.json"), k * 5, 5))
-            .collect();
-        let options = IngestOptions { batch_size: 3, ..IngestOptions::default() };
-        let open = |name: &str| {
-            SqliteStore::open(&dir.path().join(name)).unwrap_or_else(|e| panic!("{e}"))
-        };
-        let mut together = open("together.db");
-        let summary =
-            ingest(&files, &mut together, &options, &NoProgress).unwrap_or_else(|e| panic!("{e}"));
-        let mut one_by_one = open("one_by_one.db");
-        for file in &files {
-            ingest(std::slice::from_ref(file), &mut one_by_one, &options, &NoProgress)
-                .unwrap_or_else(|e| panic!("{e}"));
-        }
-        let pairs = |store: &SqliteStore| store.near_duplicates().unwrap_or_default();
-        assert_eq!(together.signatures().unwrap_or_default().len(), 15, "{summary:?}");
-        assert!(!pairs(&together).is_empty());
-        assert_eq!(summary.near_duplicates, pairs(&together).len() as u64);
-        assert_eq!(pairs(&together), pairs(&one_by_one));
-        assert_eq!(together.signatures().unwrap_or_default().len(), 15);
-        // Ingesting again adds nothing.
-        let again =
-            ingest(&files, &mut together, &options, &NoProgress).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(again.near_duplicates, 0);
-        assert_eq!(pairs(&together), pairs(&one_by_one));
-    }
-}
+mod tests;

@@ -1,14 +1,17 @@
-//! Stage wiring: readers → analysis → store.
+//! Stage wiring: readers → analysis → store → dedup (near duplicates, reused passages).
 //!
-//! Inputs: paths (files, folders, zips, `-`), an [`ArticleStore`](marsad_store::ArticleStore).
-//! Outputs: stored articles and an [`IngestSummary`] counting what each stage received,
-//! emitted and dropped; [`analyze`] gives one article's annotations without a database.
+//! Inputs: paths (files, folders, zips, `-`) for [`ingest`], or records already read for
+//! [`ingest_articles`] (what `watch` stores), and an [`ArticleStore`](marsad_store::ArticleStore).
+//! Outputs: stored articles, their near-duplicate pairs and reused passages, and an
+//! [`IngestSummary`] counting what each stage received, emitted and dropped; [`analyze`]
+//! gives one article's annotations without a database.
 //!
 //! Key types: [`IngestOptions`], [`IngestSummary`], [`IngestObserver`], [`Analysis`].
 //!
 //! Three stages run at once so both cores stay busy: a reader thread parses input
 //! into batches, the calling thread analyses each batch in parallel (rayon), and a
-//! writer thread stores the previous batch in one transaction.
+//! writer thread stores the previous batch in one transaction, then links its new
+//! articles to everything stored before them (`reuse.rs`).
 //!
 //! ```
 //! use marsad_pipeline::{ingest, IngestOptions, NoProgress};
@@ -28,10 +31,15 @@ mod analysis;
 mod ingest;
 mod learned;
 mod prepare;
+mod reuse;
 pub mod watch;
+mod write;
 
 pub use analysis::{analyze, Analysis, AnalyzedToken, TextSpan};
-pub use ingest::{ingest, IngestObserver, IngestOptions, IngestSummary, NoProgress, PipelineError};
+pub use ingest::{
+    ingest, ingest_articles, IngestObserver, IngestOptions, IngestSummary, NoProgress,
+    PipelineError,
+};
 pub use learned::{learned_threshold, MIN_LEARNED_ARTICLES, MIN_LEARNED_SHARE};
 pub use prepare::{derive_title, final_title, prepare};
 pub use prepare::{final_outlet, prepare_learned, SOURCE_CREDITS_KEY};

@@ -11,7 +11,8 @@
 //! everything. Each round polls the due feeds a few at a time in parallel
 //! (fetching is I/O-bound; one [`Fetcher`] keeps the per-host politeness delay
 //! and robots.txt across them), then stores their new entries on the calling
-//! thread, then reads changed files of due folders through [`crate::ingest`].
+//! thread through [`crate::ingest_articles`], then reads changed files of due folders
+//! through [`crate::ingest`]: watched items are deduplicated and linked like files.
 //!
 //! A source that is down, slow, malformed or redirects in a loop gives a
 //! `Failed` report naming the reason; the others are polled as usual, and the
@@ -27,17 +28,14 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use marsad_ingest::fetch::Fetcher;
-use marsad_ingest::{RawArticle, ReadOptions, ReadProblem};
-use marsad_store::{ArticleStore, InsertOutcome, PreparedArticle, StoreError};
-use rayon::prelude::*;
+use marsad_ingest::{RawArticle, ReadOptions};
+use marsad_store::{ArticleStore, StoreError};
 
 pub use report::{PollOutcome, PollReport, RoundSummary};
 pub use sources::{load_sources, parse_sources, SourceTarget, WatchConfig, WatchSource};
 pub use state::{FileStamp, SourceState, WatchState, MAX_SEEN};
 
-use crate::learned::Learned;
-use crate::prepare::final_outlet;
-use crate::{prepare_learned, IngestOptions, NoProgress, PipelineError};
+use crate::{IngestOptions, NoProgress, PipelineError};
 
 /// Interval for sources that set none and when the caller gives none.
 pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(300);
@@ -174,12 +172,8 @@ impl Watcher {
                     Some(polled) => {
                         let mut report = PollReport::new(&source.name, polled.outcome);
                         report.problems = polled.problems;
-                        store_articles(
-                            store,
-                            polled.articles,
-                            self.options.batch_size,
-                            &mut report,
-                        )?;
+                        let options = self.ingest_options();
+                        store_articles(store, polled.articles, &options, &mut report)?;
                         self.state.sources.insert(source.key(), polled.state);
                         report
                     }
@@ -267,23 +261,23 @@ impl Watcher {
         let outcome = PollOutcome::Folder { files: stamps.len(), changed: changed.len() };
         let mut report = PollReport::new(&source.name, outcome);
         if !changed.is_empty() {
-            let options = IngestOptions {
-                batch_size: self.options.batch_size,
-                read: self.options.read.clone(),
-                ..IngestOptions::default()
-            };
-            let ingested = crate::ingest(&changed, store, &options, &NoProgress)?;
-            report.added = ingested.added;
-            report.unchanged = ingested.unchanged;
-            report.updated = ingested.updated;
-            report.skipped = ingested.skipped;
-            report.problems = ingested.errors;
-            report.problems.extend(ingested.skipped_records);
+            let ingested = crate::ingest(&changed, store, &self.ingest_options(), &NoProgress)?;
+            report.add_ingested(ingested);
         }
         previous.files = stamps;
         previous.failures = 0;
         self.state.sources.insert(key, previous);
         Ok(report)
+    }
+
+    /// How watched items are stored: the ingest defaults with this watcher's batch
+    /// size and read options.
+    fn ingest_options(&self) -> IngestOptions {
+        IngestOptions {
+            batch_size: self.options.batch_size,
+            read: self.options.read.clone(),
+            ..IngestOptions::default()
+        }
     }
 
     /// Schedule the source's next poll, time the report (`took` before `started`)
@@ -307,38 +301,17 @@ impl Watcher {
     }
 }
 
-/// Analyse and store a feed's new articles; counts go into `report`.
-fn store_articles<S: ArticleStore>(
+/// Store a feed's new articles through the one ingest entry point
+/// ([`crate::ingest_articles`]: furniture, exact copies, near duplicates and passages
+/// as for files); counts and skipped records go into `report`.
+fn store_articles<S: ArticleStore + Send>(
     store: &mut S,
     articles: Vec<RawArticle>,
-    batch_size: usize,
+    options: &IngestOptions,
     report: &mut PollReport,
-) -> Result<(), StoreError> {
-    let (with_text, without): (Vec<_>, Vec<_>) =
-        articles.into_iter().partition(|a| !a.text.trim().is_empty());
-    for article in without {
-        report.skipped += 1;
-        let reason = format!("no text ({})", article.locator());
-        report.problems.push(ReadProblem::new(article.origin, None, reason));
-    }
-    // Lines learned as furniture for these outlets from the articles already stored.
-    let outlets: Vec<String> = with_text.iter().map(final_outlet).collect();
-    let mut learned = Learned::default();
-    learned.load(&*store, outlets.iter().map(String::as_str))?;
-    let prepared: Vec<PreparedArticle> = with_text
-        .into_par_iter()
-        .zip(outlets.par_iter())
-        .map(|(article, outlet)| prepare_learned(article, learned.lines(outlet)))
-        .collect();
-    for batch in prepared.chunks(batch_size.max(1)) {
-        for outcome in store.insert_batch(batch)? {
-            match outcome {
-                InsertOutcome::Added { .. } => report.added += 1,
-                InsertOutcome::Unchanged { .. } => report.unchanged += 1,
-                InsertOutcome::Updated { .. } => report.updated += 1,
-            }
-        }
-    }
+) -> Result<(), PipelineError> {
+    let ingested = crate::ingest_articles(articles, store, options, &NoProgress)?;
+    report.add_ingested(ingested);
     Ok(())
 }
 

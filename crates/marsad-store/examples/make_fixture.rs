@@ -14,7 +14,9 @@
 //! Content per version (`tests/common/mod.rs`): the five `fixture_articles` (article 3
 //! stored, then updated); from version 2 on, a sixth article stored without its page
 //! furniture (`fixture_v2_furniture`), so the fixture holds a `furniture` value and
-//! counted outlet lines.
+//! counted outlet lines; from version 3 on, signatures and near-duplicate pairs
+//! (`fixture_v3_dedup`); from version 4 on, passage fingerprints and one passage
+//! (`fixture_v4_passages`).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -57,6 +59,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if SCHEMA_VERSION >= 3 {
             let (signatures, pairs) = common::fixture_v3_dedup();
             store.store_dedup(&signatures, &pairs)?;
+        }
+        if SCHEMA_VERSION >= 4 {
+            let (prints, passages) = common::fixture_v4_passages();
+            store.store_passages(&prints, &passages, &[])?;
         }
         store.optimize()?;
     }

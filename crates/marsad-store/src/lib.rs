@@ -67,7 +67,7 @@ pub use schema::SCHEMA_VERSION;
 pub use sqlite::SqliteStore;
 pub use types::{
     ArticleFilter, FurnitureBlock, InsertOutcome, NearDuplicate, OutletCount, OutletLines,
-    PreparedArticle, SearchHit, Stats,
+    PreparedArticle, ReusedPassage, SearchHit, Stats, StoredText,
 };
 
 /// What every storage backend (SQLite now, PostgreSQL later) offers the pipeline and the CLI.
@@ -98,6 +98,24 @@ pub trait ArticleStore {
     ) -> Result<(), StoreError>;
     /// Every stored near-duplicate pair, by `a` then `b`.
     fn near_duplicates(&self) -> Result<Vec<NearDuplicate>, StoreError>;
+    /// Every stored set of passage fingerprint keys (article id, bytes), by article id.
+    fn passage_prints(&self) -> Result<Vec<(ArticleId, Vec<u8>)>, StoreError>;
+    /// In one transaction: forget the passages of the `replaced` articles (their text
+    /// changed), store fingerprint keys (replacing existing rows) and passages
+    /// (normalized to `a < b`; a passage already stored is replaced, not doubled).
+    fn store_passages(
+        &mut self,
+        prints: &[(ArticleId, Vec<u8>)],
+        passages: &[ReusedPassage],
+        replaced: &[ArticleId],
+    ) -> Result<(), StoreError>;
+    /// Every stored passage, by `a`, `b`, then the spans.
+    fn passages(&self) -> Result<Vec<ReusedPassage>, StoreError>;
+    /// The passages article `id` shares with other articles.
+    fn passages_of(&self, id: ArticleId) -> Result<Vec<ReusedPassage>, StoreError>;
+    /// Up to `limit` stored articles that have no fingerprints yet (stored before
+    /// schema v4), by id: the ingest backfills them.
+    fn unprinted_articles(&self, limit: usize) -> Result<Vec<StoredText>, StoreError>;
 }
 
 /// The version of the SQLite library compiled in (e.g. "3.54.1").

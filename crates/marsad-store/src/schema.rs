@@ -29,6 +29,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0002_furniture.sql"),
     },
     Migration { version: 3, name: "dedup", sql: include_str!("../migrations/0003_dedup.sql") },
+    Migration {
+        version: 4,
+        name: "passages",
+        sql: include_str!("../migrations/0004_passages.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

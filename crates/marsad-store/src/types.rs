@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use marsad_model::{Article, ArticleId, RawArticle, Span};
+use marsad_model::{Article, ArticleId, Published, RawArticle, Span};
 use serde::{Deserialize, Serialize};
 
 /// An article ready to store: the raw record plus what the analysis derived from it.
@@ -151,4 +151,46 @@ pub struct NearDuplicate {
     pub similarity: f64,
     /// `"near"` or `"exact"`.
     pub kind: String,
+}
+
+/// A passage shared by two stored articles (`a < b`), as `marsad reuse` lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReusedPassage {
+    /// The lower article id.
+    pub a: ArticleId,
+    /// The higher article id.
+    pub b: ArticleId,
+    /// Byte span in `a`'s stored text.
+    pub a_span: Span,
+    /// Byte span in `b`'s stored text.
+    pub b_span: Span,
+    /// Words that match exactly.
+    pub words: u64,
+    /// `a` or `b`: the article published first (ties and unknown dates: the lower id).
+    pub source: ArticleId,
+}
+
+impl ReusedPassage {
+    /// The other article and the spans as seen from article `id` (its own span first);
+    /// `None` when the passage does not involve `id`.
+    pub fn seen_from(&self, id: ArticleId) -> Option<(ArticleId, Span, Span)> {
+        if id == self.a {
+            Some((self.b, self.a_span, self.b_span))
+        } else if id == self.b {
+            Some((self.a, self.b_span, self.a_span))
+        } else {
+            None
+        }
+    }
+}
+
+/// A stored article's text and date, for fingerprinting articles stored before the
+/// passage step existed ([`crate::ArticleStore::unprinted_articles`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredText {
+    pub id: ArticleId,
+    pub text: String,
+    pub published: Option<Published>,
+    /// Whether the article has a MinHash signature stored.
+    pub has_signature: bool,
 }

@@ -271,6 +271,90 @@ fn frozen_v3_database_opens_reads_and_accepts_inserts() {
 }
 
 #[test]
+fn frozen_v3_database_migrates_to_v4_with_every_article_left_to_fingerprint() {
+    let (_dir, path) = copy_of("v3.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert!(store.passage_prints().unwrap().is_empty());
+    assert!(store.passages().unwrap().is_empty());
+    // Every article waits for the backfill, the three with a signature marked so.
+    let waiting = store.unprinted_articles(100).unwrap();
+    assert_eq!(waiting.iter().map(|a| a.id).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]);
+    let signed: Vec<i64> = waiting.iter().filter(|a| a.has_signature).map(|a| a.id).collect();
+    assert_eq!(signed, [1, 2, 6]);
+    assert_eq!(waiting[0].text, common::fixture_articles()[0].raw.text);
+    assert_eq!(
+        waiting[0].published.map(|p| p.to_rfc3339()).as_deref(),
+        Some("2015-07-21T10:00:00+03:00")
+    );
+    assert_eq!(store.unprinted_articles(2).unwrap().len(), 2);
+    let (prints, passages) = common::fixture_v4_passages();
+    store.store_passages(&prints, &passages, &[]).unwrap();
+    assert_eq!(
+        store.unprinted_articles(100).unwrap().iter().map(|a| a.id).collect::<Vec<_>>(),
+        [3, 5]
+    );
+    assert_eq!(store.passages().unwrap(), passages);
+}
+
+#[test]
+fn frozen_v4_database_has_the_frozen_v4_schema() {
+    let (_dir, path) = copy_of("v4.db");
+    assert_eq!(common::schema_dump(&path).unwrap(), read_fixture("schema_v4.sql"));
+}
+
+#[test]
+fn frozen_v4_database_opens_reads_and_accepts_inserts() {
+    let (_dir, path) = copy_of("v4.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(store.integrity_check().unwrap().is_empty());
+    let (prints, passages) = common::fixture_v4_passages();
+    assert_eq!(store.passage_prints().unwrap(), prints);
+    assert_eq!(store.passages().unwrap(), passages);
+    assert_eq!(store.passages_of(2).unwrap(), passages);
+    assert!(store.passages_of(6).unwrap().is_empty());
+    let (other, mine, theirs) = passages[0].seen_from(2).unwrap();
+    assert_eq!((other, mine, theirs), (1, passages[0].b_span, passages[0].a_span));
+    let text = store.article(2).unwrap().unwrap().text;
+    assert_eq!(passages[0].b_span.slice(&text), text);
+
+    // A new article and a passage given as (b, a): stored as (a, b); stored again it
+    // is replaced, not doubled; replacing article 7's text forgets its passages.
+    let new = common::prepared(Some("https://new.example/7"), "new", "جديد", "خبر جديد تماما");
+    assert_eq!(
+        store.insert_batch(&[new]).unwrap()[0],
+        InsertOutcome::Added { id: 7, duplicate_of: None }
+    );
+    let reversed = marsad_store::ReusedPassage {
+        a: 7,
+        b: 6,
+        a_span: marsad_model::Span::new(0, 4),
+        b_span: marsad_model::Span::new(2, 9),
+        words: 12,
+        source: 6,
+    };
+    for _ in 0..2 {
+        store
+            .store_passages(&[(7, vec![1, 0, 0, 0])], std::slice::from_ref(&reversed), &[])
+            .unwrap();
+    }
+    let of7 = store.passages_of(7).unwrap();
+    assert_eq!(of7.len(), 1);
+    assert_eq!((of7[0].a, of7[0].b, of7[0].a_span.start, of7[0].b_span.start), (6, 7, 2, 0));
+    assert!(store.unprinted_articles(10).unwrap().iter().all(|a| a.id != 7));
+    store.store_passages(&[], &[], &[7]).unwrap();
+    assert!(store.passages_of(7).unwrap().is_empty());
+    assert_eq!(store.passages().unwrap(), passages);
+    store.optimize().unwrap();
+    assert!(store.integrity_check().unwrap().is_empty());
+    drop(store);
+    assert_eq!(
+        common::schema_dump(&path).unwrap(),
+        read_fixture(&format!("schema_v{SCHEMA_VERSION}.sql"))
+    );
+}
+
+#[test]
 fn a_newer_schema_is_refused() {
     let (_dir, path) = copy_of("v1.db");
     let conn = rusqlite::Connection::open(&path).unwrap();

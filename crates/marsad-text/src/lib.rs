@@ -54,7 +54,9 @@ pub use analyze::{
 pub use clitics::{strip_clitics, MIN_AFTER_ARTICLE, MIN_AFTER_BARE};
 pub use furniture::{strip_furniture, Cleaned, RemovedBlock};
 pub use marsad_model::Span;
-pub use normalize::{normalize, normalize_into, normalize_str, Normalized};
+pub use normalize::{
+    for_each_normalized_char, normalize, normalize_into, normalize_str, Normalized,
+};
 pub use segment::{paragraphs, sentences};
 pub use snippet::{snippet, Snippet};
 pub use stem::{stem, stem_into};

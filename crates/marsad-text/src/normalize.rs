@@ -175,6 +175,22 @@ fn to_u32(v: usize) -> u32 {
     u32::try_from(v).unwrap_or(u32::MAX)
 }
 
+/// Calls `f(original_offset, original_len, char)` for every char of the search form,
+/// in order: the chars of [`normalize_str`], each with the byte span of the original
+/// char it came from, without building the string or an offset map (for callers that
+/// only scan the search form once, such as word tokenizers that need original spans).
+pub fn for_each_normalized_char(text: &str, mut f: impl FnMut(usize, usize, char)) {
+    for (i, c) in text.char_indices() {
+        let len = c.len_utf8();
+        match fold(c) {
+            Fold::Keep => f(i, len, c),
+            Fold::To(r) => f(i, len, r),
+            Fold::Mark | Fold::Invisible => {}
+            Fold::Compat => expand_compat(c, |d| f(i, len, d)),
+        }
+    }
+}
+
 /// Normalize without building the map (hot path).
 ///
 /// The search form: NFKC of compatibility chars (Arabic presentation forms,

@@ -6,6 +6,7 @@ mod demo;
 mod dups;
 mod extract;
 mod ingest;
+mod reuse;
 mod search;
 mod stats;
 mod watch;
@@ -22,6 +23,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Ingest { paths, json, batch_size } => ingest::run(&db, &paths, json, batch_size),
         Command::Dups { json } => dups::run(&open_existing(&db)?, json),
+        Command::Reuse { id, json } => reuse::run(&open_existing(&db)?, id, json),
         Command::Stats { json } => stats::run(&open_existing(&db)?, json),
         Command::Articles { json, outlet, limit } => {
             articles::run(&open_existing(&db)?, json, outlet, limit)

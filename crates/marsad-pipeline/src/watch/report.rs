@@ -37,6 +37,9 @@ pub struct PollReport {
     pub updated: u64,
     /// Entries read but not stored (no text).
     pub skipped: u64,
+    /// Near-duplicate pairs and reused passages found for the stored items.
+    pub near_duplicates: u64,
+    pub passages: u64,
     /// Problems with the source's records (malformed entries, unreadable files, …).
     pub problems: Vec<ReadProblem>,
     pub seconds: f64,
@@ -51,9 +54,24 @@ impl PollReport {
             unchanged: 0,
             updated: 0,
             skipped: 0,
+            near_duplicates: 0,
+            passages: 0,
             problems: Vec::new(),
             seconds: 0.0,
         }
+    }
+
+    /// Take the counts of an ingest of the source's items; its unreadable inputs and
+    /// skipped records (no text) become the report's problems.
+    pub(crate) fn add_ingested(&mut self, ingested: crate::IngestSummary) {
+        self.added += ingested.added;
+        self.unchanged += ingested.unchanged;
+        self.updated += ingested.updated;
+        self.skipped += ingested.skipped;
+        self.near_duplicates += ingested.near_duplicates;
+        self.passages += ingested.passages;
+        self.problems.extend(ingested.errors);
+        self.problems.extend(ingested.skipped_records);
     }
 }
 

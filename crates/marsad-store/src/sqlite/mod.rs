@@ -3,6 +3,7 @@
 mod dedup;
 mod insert;
 mod open;
+mod passages;
 mod query;
 mod row;
 
@@ -16,7 +17,7 @@ use crate::error::StoreError;
 use crate::schema;
 use crate::types::{
     ArticleFilter, FurnitureBlock, InsertOutcome, NearDuplicate, OutletLines, PreparedArticle,
-    SearchHit, Stats,
+    ReusedPassage, SearchHit, Stats, StoredText,
 };
 use crate::ArticleStore;
 
@@ -73,6 +74,13 @@ impl SqliteStore {
         self.conn.busy_timeout(timeout).map_err(|e| self.error(e))?;
         self.busy_timeout = timeout;
         Ok(())
+    }
+
+    /// How much of the file SQLite may map into memory (bytes; 0 turns mapping off).
+    /// Mapped pages that are read count towards the process's resident memory, so a long
+    /// ingest that re-reads stored articles (passage alignment) maps less of the file.
+    pub fn set_mmap_size(&mut self, bytes: i64) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "mmap_size", bytes).map_err(|e| self.error(e))
     }
 
     /// Compact the full-text index into one segment, refresh the query planner's
@@ -150,5 +158,31 @@ impl ArticleStore for SqliteStore {
 
     fn near_duplicates(&self) -> Result<Vec<NearDuplicate>, StoreError> {
         dedup::near_duplicates(&self.conn).map_err(|e| self.error(e))
+    }
+
+    fn passage_prints(&self) -> Result<Vec<(ArticleId, Vec<u8>)>, StoreError> {
+        passages::prints(&self.conn).map_err(|e| self.error(e))
+    }
+
+    fn store_passages(
+        &mut self,
+        prints: &[(ArticleId, Vec<u8>)],
+        passages: &[ReusedPassage],
+        replaced: &[ArticleId],
+    ) -> Result<(), StoreError> {
+        let result = passages::store(&mut self.conn, prints, passages, replaced);
+        result.map_err(|e| self.error(e))
+    }
+
+    fn passages(&self) -> Result<Vec<ReusedPassage>, StoreError> {
+        passages::all(&self.conn).map_err(|e| self.error(e))
+    }
+
+    fn passages_of(&self, id: ArticleId) -> Result<Vec<ReusedPassage>, StoreError> {
+        passages::of(&self.conn, id).map_err(|e| self.error(e))
+    }
+
+    fn unprinted_articles(&self, limit: usize) -> Result<Vec<StoredText>, StoreError> {
+        passages::unprinted(&self.conn, limit).map_err(|e| self.error(e))
     }
 }

@@ -35,7 +35,7 @@ pub(crate) fn encode_published(published: &Published) -> String {
     published.to_rfc3339()
 }
 
-fn decode_published(column: usize, text: &str) -> rusqlite::Result<Published> {
+pub(crate) fn decode_published(column: usize, text: &str) -> rusqlite::Result<Published> {
     chrono::DateTime::parse_from_rfc3339(text)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, Type::Text, Box::new(e)))
 }

@@ -240,3 +240,20 @@ pub fn fixture_v3_dedup() -> (Vec<(i64, Vec<u8>)>, Vec<marsad_store::NearDuplica
         vec![pair(1, 2, 1.0, "exact"), pair(1, 6, 0.5625, "near")],
     )
 }
+
+/// What schema v4 added to its fixture: fingerprint keys of articles 1, 2 and 6 (2 is
+/// an exact copy of 1, so the same keys) and an empty row for article 4 (too short),
+/// plus one passage: the whole of article 1 in article 2, article 1 first.
+pub fn fixture_v4_passages() -> (Vec<(i64, Vec<u8>)>, Vec<marsad_store::ReusedPassage>) {
+    let keys = |seed: u32| (0..8u32).flat_map(|i| (i * 977 + seed).to_le_bytes()).collect();
+    let len = fixture_articles()[0].raw.text.len();
+    let passage = marsad_store::ReusedPassage {
+        a: 1,
+        b: 2,
+        a_span: Span::new(0, len),
+        b_span: Span::new(0, len),
+        words: 13,
+        source: 1,
+    };
+    (vec![(1, keys(1)), (2, keys(1)), (4, Vec::new()), (6, keys(5))], vec![passage])
+}

@@ -1,0 +1,101 @@
+//! The writer stage of ingest: store each analysed batch in one transaction, link the
+//! articles it added or updated (near duplicates, reused passages: `reuse.rs`), and
+//! report the lines of the originals it added back to the analyser.
+
+use std::sync::Mutex;
+
+use crossbeam_channel::{Receiver, Sender};
+use marsad_store::{ArticleStore, InsertOutcome, PreparedArticle};
+
+use crate::ingest::{AnalysedBatch, IngestObserver, IngestOptions, PipelineError};
+use crate::learned::Counted;
+use crate::reuse::{Linker, Stored, TextPrints};
+
+/// What the writer did, for the summary.
+#[derive(Debug, Default)]
+pub(crate) struct Written {
+    pub added: u64,
+    pub unchanged: u64,
+    pub updated: u64,
+    pub exact_duplicates: u64,
+    pub furniture_removed: u64,
+    pub near_duplicates: u64,
+    pub passages: u64,
+    pub backfilled: u64,
+}
+
+/// Stores each batch, then reports the lines of the originals it added (the ones the
+/// store counted) back to the analyser.
+///
+/// Before the first batch, the linker loads every stored signature and fingerprint set
+/// and backfills the articles stored before schema v4 (see `reuse.rs`). Each added or
+/// updated article is linked after its batch is stored; its signature, pairs,
+/// fingerprints and passages are stored in two more transactions.
+pub(crate) fn write_batches<S: ArticleStore>(
+    store: &Mutex<&mut S>,
+    input: Receiver<AnalysedBatch>,
+    report: Sender<Vec<Counted>>,
+    options: &IngestOptions,
+    observer: &dyn IngestObserver,
+) -> Result<Written, PipelineError> {
+    let mut written = Written::default();
+    let mut linker = Linker::load(store, &options.dedup, &options.passages)?;
+    let backfilled = linker.backfill(store, options.batch_size.max(1))?;
+    written.backfilled = backfilled.articles;
+    written.near_duplicates += backfilled.pairs;
+    written.passages += backfilled.passages;
+    for batch in input {
+        let (batch, prints): (Vec<PreparedArticle>, Vec<TextPrints>) = batch.into_iter().unzip();
+        let outcomes = {
+            let mut store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
+            store.insert_batch(&batch)?
+        };
+        let stored: Vec<Stored> = outcomes
+            .iter()
+            .zip(&batch)
+            .zip(prints)
+            .filter_map(|((outcome, article), prints)| {
+                let (id, duplicate_of, replaced) = match *outcome {
+                    InsertOutcome::Added { id, duplicate_of } => (id, duplicate_of, false),
+                    InsertOutcome::Updated { id } => (id, None, true),
+                    InsertOutcome::Unchanged { .. } => return None,
+                };
+                Some(Stored {
+                    id,
+                    duplicate_of,
+                    replaced,
+                    published: article.raw.published,
+                    prints,
+                })
+            })
+            .collect();
+        if !stored.is_empty() {
+            let linked = linker.link(store, stored)?;
+            written.near_duplicates += linked.pairs;
+            written.passages += linked.passages;
+        }
+        let mut counted = Vec::new();
+        for (article, outcome) in batch.into_iter().zip(outcomes) {
+            let cleaned = !article.furniture.is_empty();
+            match outcome {
+                InsertOutcome::Added { duplicate_of, .. } => {
+                    written.added += 1;
+                    written.exact_duplicates += u64::from(duplicate_of.is_some());
+                    written.furniture_removed += u64::from(cleaned);
+                    if duplicate_of.is_none() {
+                        counted.push((article.outlet, article.line_hashes));
+                    }
+                }
+                InsertOutcome::Unchanged { .. } => written.unchanged += 1,
+                InsertOutcome::Updated { .. } => {
+                    written.updated += 1;
+                    written.furniture_removed += u64::from(cleaned);
+                }
+            }
+        }
+        // The analyser stops listening only when it has nothing left to analyse.
+        let _ = report.send(counted);
+        observer.stored(written.added + written.updated + written.unchanged);
+    }
+    Ok(written)
+}
