@@ -14,9 +14,8 @@ use marsad_model::ArticleId;
 use crate::hash::{FxMap, TermKey};
 use crate::idf::Idf;
 use crate::input::{Decision, DecisionKind, StoryId};
-use crate::config::Link;
-use crate::postings::{story_holds, Postings};
-use crate::story::{cosine, Story};
+use crate::postings::Postings;
+use crate::similarity::{score, unit_vector};
 use crate::{ArticleInput, ClusterConfig, ClusterError, Features};
 
 /// The online story clusterer. See the crate doc for the algorithm.
@@ -27,10 +26,10 @@ pub struct Clusterer {
     now: Option<i64>,
     window: FxMap<ArticleId, Member>,
     by_time: BTreeSet<(i64, ArticleId)>,
-    stories: FxMap<StoryId, Story>,
+    /// Stories with members in the window → how many.
+    stories: FxMap<StoryId, u32>,
+    /// Term → articles in the window.
     postings: Postings,
-    /// Term → articles in the window (for [`Link::Nearest`]).
-    articles: Postings,
 }
 
 /// An article in the window.
@@ -54,8 +53,7 @@ impl Clusterer {
             window: FxMap::default(),
             by_time: BTreeSet::new(),
             stories: FxMap::default(),
-            postings: Postings::of_stories(),
-            articles: Postings::of_articles(),
+            postings: Postings::default(),
         })
     }
 
@@ -173,46 +171,32 @@ impl Clusterer {
             evicted += 1;
             let Some(member) = self.window.remove(&id) else { continue };
             self.idf.remove(&member.features.terms);
-            if let Some(story) = self.stories.get_mut(&member.story) {
-                story.remove(&member.features);
-                if story.members == 0 {
+            if let Some(n) = self.stories.get_mut(&member.story) {
+                *n -= 1;
+                if *n == 0 {
                     self.stories.remove(&member.story);
                 }
             }
         }
         if evicted > 0 && evicted >= self.window.len() {
-            let stories = &self.stories;
-            self.postings.compact_all(|i, t| story_holds(stories, i, t));
-            let window = &self.window;
-            self.articles.compact_all(|i, _| window.contains_key(&i));
+            self.postings.clean_all(start);
         }
     }
 
-    /// Add an article to the window and its story (unless it is older than
-    /// the window: then it is assigned but holds no state).
-    fn insert(&mut self, features: Features, time: i64, story_id: StoryId) {
+    /// Add an article to the window (unless it is older than the window:
+    /// then it is assigned but holds no state).
+    fn insert(&mut self, features: Features, time: i64, story: StoryId) {
         let start = self.now.unwrap_or(time).saturating_sub(self.config.window_secs);
         if time < start {
             return;
         }
         self.idf.add(&features.terms);
-        let story = self.stories.entry(story_id).or_insert_with(|| Story::new(story_id, time));
-        let mut new_terms: Vec<TermKey> = Vec::new();
-        story.add(&features, time, |t| new_terms.push(t));
-        let stories = &self.stories;
-        for t in new_terms.into_iter().filter(|_| self.config.link == Link::Centroid) {
-            self.postings.push(t, story_id, |i, t| story_holds(stories, i, t));
-        }
+        *self.stories.entry(story).or_default() += 1;
         let id = features.id;
-        self.window.insert(id, Member { story: story_id, time, features, vector: None });
-        if self.config.link == Link::Nearest {
-            let window = &self.window;
-            if let Some(m) = window.get(&id) {
-                for &(t, _) in &m.features.terms {
-                    self.articles.push(t, id, |i, _| window.contains_key(&i));
-                }
-            }
+        for &(t, _) in &features.terms {
+            self.postings.push(t, id, time, start);
         }
+        self.window.insert(id, Member { story, time, features, vector: None });
         self.by_time.insert((time, id));
     }
 
@@ -231,19 +215,11 @@ impl Clusterer {
         }
     }
 
-    /// The best-scoring candidate story, if any.
+    /// The story of the best-scoring article in the window, with the score.
     fn best(&mut self, f: &Features, time: i64) -> Option<(f64, StoryId)> {
-        if f.terms.is_empty() || self.stories.is_empty() {
+        let vector = unit_vector(f, &self.idf);
+        if vector.is_empty() || self.window.is_empty() {
             return None;
-        }
-        let mut vector: Vec<(TermKey, f64)> =
-            f.terms.iter().map(|&(t, q)| (t, f64::from(q) * self.idf.idf(t))).collect();
-        let norm = vector.iter().map(|&(_, w)| w * w).sum::<f64>().sqrt();
-        if norm <= 0.0 {
-            return None;
-        }
-        for (_, w) in &mut vector {
-            *w /= norm;
         }
         // Query: the heaviest terms that are not too common.
         let mut query: Vec<(TermKey, f64)> = vector
@@ -251,67 +227,20 @@ impl Clusterer {
             .copied()
             .filter(|&(t, _)| self.idf.df_share(t) <= self.config.max_query_df)
             .collect();
-        let heavier = |a: &(TermKey, f64), b: &(TermKey, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        query.sort_unstable_by(heavier);
+        query.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         query.truncate(self.config.query_terms);
-        if self.config.link == Link::Nearest {
-            return self.nearest(f, time, &vector, &query);
-        }
-        let mut shared: FxMap<StoryId, f64> = FxMap::default();
-        let stories = &self.stories;
-        for &(t, w) in &query {
-            for &s in self.postings.lookup(t, |i, t| story_holds(stories, i, t)) {
-                *shared.entry(s).or_default() += w;
-            }
-        }
-        let mut candidates: Vec<(StoryId, f64)> = shared.into_iter().collect();
-        candidates.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        candidates.truncate(self.config.max_candidates);
-
-        let mut best: Option<(f64, StoryId)> = None;
-        for (id, _) in candidates {
-            let Some(story) = self.stories.get_mut(&id) else { continue };
-            let centroid = story.centroid(&self.idf, self.config.centroid_terms);
-            let mut score = cosine(&vector, centroid);
-            if self.config.cohesion_power > 0.0 {
-                score *= story.cohesion().powf(self.config.cohesion_power);
-            }
-            score += self.config.number_weight * story.number_share(&f.numbers);
-            score += self.config.entity_weight * story.entity_share(&f.entities);
-            if story.has_outlet(f.outlet) {
-                score *= self.config.same_outlet_factor;
-            }
-            let gap = (time - story.last_time).unsigned_abs() as f64;
-            score *= 0.5f64.powf(gap / self.config.half_life_secs);
-            let better = match best {
-                None => true,
-                Some((b, bid)) => score > b || (score == b && id < bid),
-            };
-            if better {
-                best = Some((score, id));
-            }
-        }
-        best
-    }
-
-    /// [`Link::Nearest`]: the story of the best-scoring article in the window.
-    fn nearest(
-        &mut self,
-        f: &Features,
-        time: i64,
-        vector: &[(TermKey, f64)],
-        query: &[(TermKey, f64)],
-    ) -> Option<(f64, StoryId)> {
+        // Candidates: the articles sharing the most query weight.
+        let start = self.now.unwrap_or(time).saturating_sub(self.config.window_secs);
         let mut shared: FxMap<ArticleId, f64> = FxMap::default();
-        let window = &self.window;
-        for &(t, w) in query {
-            for &a in self.articles.lookup(t, |i, _| window.contains_key(&i)) {
+        for &(t, w) in &query {
+            for a in self.postings.lookup(t, start) {
                 *shared.entry(a).or_default() += w;
             }
         }
         let mut candidates: Vec<(ArticleId, f64)> = shared.into_iter().collect();
         candidates.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(self.config.max_candidates);
+
         let generation = self.idf.generation();
         let mut best: Option<(f64, StoryId)> = None;
         for (id, _) in candidates {
@@ -320,44 +249,15 @@ impl Clusterer {
                 m.vector = Some((generation, unit_vector(&m.features, &self.idf)));
             }
             let other = m.vector.as_ref().map_or(&[][..], |(_, v)| v.as_slice());
-            let mut score = cosine(vector, other);
-            score += self.config.number_weight * overlap(&f.numbers, &m.features.numbers);
-            score += self.config.entity_weight * overlap(&f.entities, &m.features.entities);
-            if f.outlet.is_some() && f.outlet == m.features.outlet {
-                score *= self.config.same_outlet_factor;
-            }
-            let gap = (time - m.time).unsigned_abs() as f64;
-            score *= 0.5f64.powf(gap / self.config.half_life_secs);
-            let story = m.story;
+            let s = score(&self.config, (f, &vector, time), (&m.features, other, m.time));
             let better = match best {
                 None => true,
-                Some((b, bs)) => score > b || (score == b && story < bs),
+                Some((b, story)) => s > b || (s == b && m.story < story),
             };
             if better {
-                best = Some((score, story));
+                best = Some((s, m.story));
             }
         }
         best
     }
-}
-
-/// The IDF-weighted unit vector of an article, sorted by key.
-fn unit_vector(f: &Features, idf: &Idf) -> Vec<(TermKey, f64)> {
-    let mut v: Vec<(TermKey, f64)> = f.terms.iter().map(|&(t, q)| (t, f64::from(q) * idf.idf(t))).collect();
-    let norm = v.iter().map(|&(_, w)| w * w).sum::<f64>().sqrt();
-    if norm > 0.0 {
-        for (_, w) in &mut v {
-            *w /= norm;
-        }
-    }
-    v
-}
-
-/// The share of `a` (sorted keys) found in `b` (sorted keys).
-fn overlap(a: &[TermKey], b: &[TermKey]) -> f64 {
-    if a.is_empty() {
-        return 0.0;
-    }
-    let held = a.iter().filter(|k| b.binary_search(k).is_ok()).count();
-    held as f64 / a.len() as f64
 }

@@ -2,22 +2,11 @@
 
 use crate::ClusterError;
 
-/// How an article is compared with a story.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Link {
-    /// With the story's centroid (top terms of its members' summed vectors).
-    Centroid,
-    /// With the story's most similar member in the window (single link).
-    Nearest,
-}
-
 /// Every setting of the online clusterer. See the crate doc for the algorithm
 /// each one belongs to; `examples/cluster_corpus.rs --grid` reports the F1
 /// landscape around the defaults.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClusterConfig {
-    /// How an article is compared with a story.
-    pub link: Link,
     /// Time window in seconds: an article older than `now − window_secs`
     /// (now = the latest publication time seen) leaves the clusterer's state,
     /// and a story whose members have all left can no longer be joined.
@@ -37,32 +26,26 @@ pub struct ClusterConfig {
     /// Only the first `max_text_bytes` of the body are analysed (cut at a
     /// character boundary): the rest of a long article adds cost, not focus.
     pub max_text_bytes: usize,
-    /// Terms kept in a story's centroid (the top terms by weight × IDF).
-    pub centroid_terms: usize,
     /// The article's top terms (by weight × IDF) used to look up candidate
     /// stories in the inverted index.
     pub query_terms: usize,
     /// A term found in more than this share of the window's articles is not
     /// used to look up candidates (it still counts in the cosine).
     pub max_query_df: f64,
-    /// Candidate stories scored in full, best first by shared query weight.
+    /// Candidate articles scored in full, best first by shared query weight.
     pub max_candidates: usize,
-    /// Join the best story when its score reaches this; else start a story.
+    /// Join the story of the best-matching article in the window when the
+    /// score reaches this; else start a story.
     pub threshold: f64,
     /// Half-life in seconds of the time decay: the score is multiplied by
-    /// `0.5^(|t − story's latest member| / half_life_secs)`.
+    /// `0.5^(|t_article − t_match| / half_life_secs)`.
     pub half_life_secs: f64,
-    /// The cosine to the centroid is multiplied by the story's cohesion
-    /// (length of the mean member vector) to this power: 0 scores against
-    /// the centroid's direction alone, 1 approximates the mean cosine to the
-    /// members (average link), which keeps loose topic chains from growing.
-    pub cohesion_power: f64,
-    /// The score is multiplied by this when the story already holds an
-    /// article from the same outlet in the window (1 = no effect).
+    /// The score is multiplied by this when the two articles come from the
+    /// same outlet (1 = no effect; an outlet seldom covers one event twice).
     pub same_outlet_factor: f64,
-    /// Bonus for the share of the article's entity keys the story holds.
+    /// Bonus for the share of the article's entity keys the matched article has.
     pub entity_weight: f64,
-    /// Bonus for the share of the article's distinctive numbers the story holds.
+    /// Bonus for the share of the article's distinctive numbers the matched article has.
     pub number_weight: f64,
     /// Numbers with at least this many digits are distinctive (years and
     /// counts such as 2015 or 17 are not, 1088 and 12000 are).
@@ -72,7 +55,6 @@ pub struct ClusterConfig {
 impl Default for ClusterConfig {
     fn default() -> Self {
         Self {
-            link: Link::Nearest,
             window_secs: 3 * 86_400,
             idf_refresh_secs: 3_600,
             idf_growth: 0.125,
@@ -80,14 +62,12 @@ impl Default for ClusterConfig {
             lead_weight: 2,
             lead_terms: 40,
             max_text_bytes: 8_000,
-            centroid_terms: 60,
             query_terms: 12,
             max_query_df: 0.05,
-            max_candidates: 32,
-            threshold: 0.3,
-            half_life_secs: 86_400.0,
-            cohesion_power: 1.0,
-            same_outlet_factor: 0.8,
+            max_candidates: 16,
+            threshold: 0.35,
+            half_life_secs: 259_200.0,
+            same_outlet_factor: 1.0,
             entity_weight: 0.2,
             number_weight: 0.1,
             min_number_digits: 3,
@@ -111,8 +91,8 @@ impl ClusterConfig {
         if self.title_weight == 0 || self.lead_weight == 0 {
             return bad("title_weight and lead_weight must be at least 1");
         }
-        if self.centroid_terms == 0 || self.query_terms == 0 || self.max_candidates == 0 {
-            return bad("centroid_terms, query_terms and max_candidates must be at least 1");
+        if self.query_terms == 0 || self.max_candidates == 0 {
+            return bad("query_terms and max_candidates must be at least 1");
         }
         if !(self.max_query_df.is_finite() && self.max_query_df > 0.0) {
             return bad("max_query_df must be a positive number");
@@ -122,9 +102,6 @@ impl ClusterConfig {
         }
         if !(self.half_life_secs.is_finite() && self.half_life_secs > 0.0) {
             return bad("half_life_secs must be a positive number");
-        }
-        if !(self.cohesion_power.is_finite() && self.cohesion_power >= 0.0) {
-            return bad("cohesion_power must be a number >= 0");
         }
         if !(self.same_outlet_factor.is_finite() && self.same_outlet_factor >= 0.0) {
             return bad("same_outlet_factor must be a number >= 0");

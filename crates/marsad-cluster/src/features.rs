@@ -7,10 +7,9 @@
 //! [`lead_weight`](crate::ClusterConfig::lead_weight) among the first
 //! [`lead_terms`](crate::ClusterConfig::lead_terms) body terms and 1 after.
 //! A term's weight `tf` becomes `1 + ln tf` (sublinear), the vector is
-//! L2-normalised and quantised to integers (×1000, at least 1). Integers make
-//! a story's centroid an exact sum: adding and later removing a member
-//! leaves it bit-for-bit as if the member had never been there, which is
-//! what makes a resumed clusterer equal to one that ran from the start.
+//! L2-normalised and quantised to integers (×1000, at least 1): compact, and
+//! exactly the same in every run, whatever the platform's float rounding of
+//! the stored text's analysis. Scores weight them by the IDF snapshot.
 
 use marsad_model::ArticleId;
 

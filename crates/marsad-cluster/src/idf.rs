@@ -6,8 +6,8 @@
 //! time enters a new period of [`idf_refresh_secs`](crate::ClusterConfig::idf_refresh_secs)
 //! or when the window has grown or shrunk by
 //! [`idf_growth`](crate::ClusterConfig::idf_growth) (at least 16 articles)
-//! since the last snapshot. Between refreshes the IDF is constant, so a
-//! story's centroid weights can be cached; and since a refresh is triggered
+//! since the last snapshot. Between refreshes the IDF is constant, so the
+//! window articles' weighted vectors can be cached; and since a refresh is triggered
 //! by publication time or by the window's own size, a clusterer resumed from
 //! the articles published since `period start − window` takes its last
 //! snapshot at the same article, over the same counts, as one that ran from
@@ -88,6 +88,7 @@ impl Idf {
     }
 
     /// Articles in the window.
+    #[cfg(test)]
     pub(crate) fn window_len(&self) -> u32 {
         self.n
     }

@@ -8,11 +8,11 @@ mod hash;
 mod idf;
 mod input;
 mod postings;
-mod story;
+mod similarity;
 pub mod summary;
 
 pub use clusterer::Clusterer;
-pub use config::{ClusterConfig, Link};
+pub use config::ClusterConfig;
 pub use error::ClusterError;
 pub use features::Features;
 pub use hash::TermKey;

@@ -84,7 +84,6 @@ fn set(c: &mut ClusterConfig, kv: &str) -> anyhow::Result<()> {
     let (k, v) = kv.split_once('=').context("--set needs name=value")?;
     let f = || v.parse::<f64>().with_context(|| format!("bad number {v}"));
     match k {
-        "link" => c.link = if v == "centroid" { marsad_cluster::Link::Centroid } else { marsad_cluster::Link::Nearest },
         "window_secs" => c.window_secs = f()? as i64,
         "idf_refresh_secs" => c.idf_refresh_secs = f()? as i64,
         "idf_growth" => c.idf_growth = f()?,
@@ -92,14 +91,12 @@ fn set(c: &mut ClusterConfig, kv: &str) -> anyhow::Result<()> {
         "lead_weight" => c.lead_weight = f()? as u32,
         "lead_terms" => c.lead_terms = f()? as usize,
         "max_text_bytes" => c.max_text_bytes = f()? as usize,
-        "centroid_terms" => c.centroid_terms = f()? as usize,
         "query_terms" => c.query_terms = f()? as usize,
         "max_query_df" => c.max_query_df = f()?,
         "max_candidates" => c.max_candidates = f()? as usize,
         "threshold" => c.threshold = f()?,
         "half_life_secs" => c.half_life_secs = f()?,
         "entity_weight" => c.entity_weight = f()?,
-        "cohesion_power" => c.cohesion_power = f()?,
         "same_outlet_factor" => c.same_outlet_factor = f()?,
         "number_weight" => c.number_weight = f()?,
         "min_number_digits" => c.min_number_digits = f()? as usize,
@@ -258,20 +255,20 @@ fn grid(args: &Args, docs: &[corpus::Doc], pairs: &[eval::Pair]) -> anyhow::Resu
         Ok(format!("{:.3} ({:.2}/{:.2}) all {:.3}", h.f1, h.precision, h.recall, a.f1))
     };
     eprintln!("F1 high (P/R) all: threshold × half-life (hours)");
-    for half in [6.0, 12.0, 24.0, 48.0, 1e9] {
-        for th in [0.2, 0.25, 0.3, 0.35, 0.4, 0.5] {
+    for half in [24.0, 72.0, 168.0, 1e9] {
+        for th in [0.3, 0.32, 0.35, 0.38, 0.4, 0.45] {
             let c = ClusterConfig { threshold: th, half_life_secs: half * 3600.0, ..base.clone() };
             eprintln!("half-life {half:>5}h threshold {th:.2}: {}", eval_config(&c, &features)?);
         }
     }
     for (name, c) in [
-        ("centroid_terms 30", ClusterConfig { centroid_terms: 30, ..base.clone() }),
-        ("centroid_terms 120", ClusterConfig { centroid_terms: 120, ..base.clone() }),
+        ("same_outlet_factor 0.8", ClusterConfig { same_outlet_factor: 0.8, ..base.clone() }),
+        ("query_terms 20", ClusterConfig { query_terms: 20, ..base.clone() }),
         ("window 1 day", ClusterConfig { window_secs: 86_400, ..base.clone() }),
         ("window 7 days", ClusterConfig { window_secs: 7 * 86_400, ..base.clone() }),
         ("number_weight 0", ClusterConfig { number_weight: 0.0, ..base.clone() }),
         ("number_weight 0.2", ClusterConfig { number_weight: 0.2, ..base.clone() }),
-        ("max_candidates 8", ClusterConfig { max_candidates: 8, ..base.clone() }),
+        ("max_candidates 32", ClusterConfig { max_candidates: 32, ..base.clone() }),
     ] {
         eprintln!("{name}: {}", eval_config(&c, &features)?);
     }
