@@ -18,6 +18,14 @@ use crate::postings::Postings;
 use crate::similarity::{score, unit_vector};
 use crate::{ArticleInput, ClusterConfig, ClusterError, Features};
 
+/// At most this many (the most recent) articles are read from one term's
+/// postings: only common terms have more, and they are not query terms
+/// unless an article has nothing else.
+const POSTINGS_LIMIT: usize = 1_000;
+
+/// The score an article made only of common terms needs to join a story.
+const COMMON_ONLY_THRESHOLD: f64 = 0.8;
+
 /// The online story clusterer. See the crate doc for the algorithm.
 #[derive(Debug)]
 pub struct Clusterer {
@@ -61,7 +69,7 @@ impl Clusterer {
     ///
     /// `stored` yields the stored articles with their stories, **in the order
     /// they were assigned**, each with `published` set to the stored
-    /// [`Decision::time`]. Give at least every article whose time is at or
+    /// [`Decision::time`] and its story as it is now (after any merge). Give at least every article whose time is at or
     /// after [`Clusterer::horizon`] of the latest stored time (older ones are
     /// harmless, only slower); the clusterer then holds exactly the state it
     /// had when it stopped, and later decisions are the same as in one run.
@@ -134,9 +142,10 @@ impl Clusterer {
     pub fn assign_features(&mut self, features: Features) -> Result<Decision, ClusterError> {
         let article = features.id;
         let time = self.advance(&features)?;
-        let (story, kind) = self.decide(&features, time);
+        let (story, kind, merged) = self.decide(&features, time);
+        self.merge(story, &merged);
         self.insert(features, time, story);
-        Ok(Decision { article, story, time, kind })
+        Ok(Decision { article, story, time, kind, merged })
     }
 
     /// Replay one stored assignment (as [`Clusterer::resume`] does).
@@ -144,7 +153,7 @@ impl Clusterer {
         let article = features.id;
         let time = self.advance(&features)?;
         self.insert(features, time, story);
-        Ok(Decision { article, story, time, kind: DecisionKind::Stored })
+        Ok(Decision { article, story, time, kind: DecisionKind::Stored, merged: Vec::new() })
     }
 
     /// Check the id, move `now`, evict, refresh the IDF. Returns the time used.
@@ -200,40 +209,77 @@ impl Clusterer {
         self.by_time.insert((time, id));
     }
 
-    /// The story an article belongs to, and why.
-    fn decide(&mut self, f: &Features, time: i64) -> (StoryId, DecisionKind) {
+    /// The story an article belongs to, why, and the stories it merges into it.
+    fn decide(&mut self, f: &Features, time: i64) -> (StoryId, DecisionKind, Vec<StoryId>) {
         if let Some(of) = f.duplicate_of {
             if let Some(m) = self.window.get(&of) {
-                return (m.story, DecisionKind::Duplicate { of });
+                return (m.story, DecisionKind::Duplicate { of }, Vec::new());
             }
         }
-        match self.best(f, time) {
-            Some((score, story)) if score >= self.config.threshold => {
-                (story, DecisionKind::Joined { score })
+        let scores = self.story_scores(f, time);
+        match scores.first() {
+            Some(&(story, score)) if score >= self.config.threshold => {
+                let mut bridged: Vec<StoryId> = scores
+                    .iter()
+                    .filter(|&&(_, s)| s >= self.config.merge_threshold)
+                    .map(|&(id, _)| id)
+                    .chain([story])
+                    .collect();
+                bridged.sort_unstable();
+                bridged.dedup();
+                let oldest = bridged.first().copied().unwrap_or(story);
+                bridged.retain(|&id| id != oldest);
+                (oldest, DecisionKind::Joined { score }, bridged)
             }
-            _ => (f.id, DecisionKind::New),
+            _ => (f.id, DecisionKind::New, Vec::new()),
         }
     }
 
-    /// The story of the best-scoring article in the window, with the score.
-    fn best(&mut self, f: &Features, time: i64) -> Option<(f64, StoryId)> {
+    /// Move the window's members of the `merged` stories into `into`.
+    fn merge(&mut self, into: StoryId, merged: &[StoryId]) {
+        if merged.is_empty() {
+            return;
+        }
+        let mut moved = 0;
+        for m in self.window.values_mut() {
+            if merged.contains(&m.story) {
+                m.story = into;
+                moved += 1;
+            }
+        }
+        for id in merged {
+            self.stories.remove(id);
+        }
+        *self.stories.entry(into).or_default() += moved;
+    }
+
+    /// Each candidate story with its best member score, best first (ties:
+    /// smaller id first).
+    fn story_scores(&mut self, f: &Features, time: i64) -> Vec<(StoryId, f64)> {
         let vector = unit_vector(f, &self.idf);
         if vector.is_empty() || self.window.is_empty() {
-            return None;
+            return Vec::new();
         }
         // Query: the heaviest terms that are not too common.
         let mut query: Vec<(TermKey, f64)> = vector
             .iter()
             .copied()
-            .filter(|&(t, _)| self.idf.df_share(t) <= self.config.max_query_df)
+            .filter(|&(t, _)| self.idf.is_query_term(t, self.config.max_query_df))
             .collect();
+        let mut bar = f64::NEG_INFINITY;
+        if query.is_empty() {
+            // Every term is common (say, a flood of copies): look up with the
+            // heaviest anyway, but only a near-copy may be joined.
+            query = vector.clone();
+            bar = COMMON_ONLY_THRESHOLD;
+        }
         query.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         query.truncate(self.config.query_terms);
         // Candidates: the articles sharing the most query weight.
         let start = self.now.unwrap_or(time).saturating_sub(self.config.window_secs);
         let mut shared: FxMap<ArticleId, f64> = FxMap::default();
         for &(t, w) in &query {
-            for a in self.postings.lookup(t, start) {
+            for a in self.postings.lookup(t, start, POSTINGS_LIMIT) {
                 *shared.entry(a).or_default() += w;
             }
         }
@@ -242,7 +288,7 @@ impl Clusterer {
         candidates.truncate(self.config.max_candidates);
 
         let generation = self.idf.generation();
-        let mut best: Option<(f64, StoryId)> = None;
+        let mut best: FxMap<StoryId, f64> = FxMap::default();
         for (id, _) in candidates {
             let Some(m) = self.window.get_mut(&id) else { continue };
             if m.vector.as_ref().is_none_or(|(g, _)| *g != generation) {
@@ -250,14 +296,14 @@ impl Clusterer {
             }
             let other = m.vector.as_ref().map_or(&[][..], |(_, v)| v.as_slice());
             let s = score(&self.config, (f, &vector, time), (&m.features, other, m.time));
-            let better = match best {
-                None => true,
-                Some((b, story)) => s > b || (s == b && m.story < story),
-            };
-            if better {
-                best = Some((s, m.story));
+            if s < bar {
+                continue;
             }
+            let entry = best.entry(m.story).or_insert(s);
+            *entry = entry.max(s);
         }
-        best
+        let mut scores: Vec<(StoryId, f64)> = best.into_iter().collect();
+        scores.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scores
     }
 }

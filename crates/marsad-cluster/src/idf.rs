@@ -75,11 +75,13 @@ impl Idf {
         (f64::from(self.snap_n + 1) / f64::from(df + 1)).ln() + 1.0
     }
 
-    /// The share of the snapshot's articles that contain the term.
+    /// Whether the term is rare enough to look up candidates with: in at
+    /// most `max_share` of the snapshot's articles, or in at most 16 (so a
+    /// small window still finds candidates).
     #[inline]
-    pub(crate) fn df_share(&self, t: TermKey) -> f64 {
+    pub(crate) fn is_query_term(&self, t: TermKey, max_share: f64) -> bool {
         let df = self.snap.get(&t).copied().unwrap_or(0);
-        f64::from(df) / f64::from(self.snap_n.max(1))
+        df <= 16 || f64::from(df) <= max_share * f64::from(self.snap_n)
     }
 
     /// The snapshot's generation (changes at every refresh).

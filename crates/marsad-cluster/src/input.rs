@@ -2,8 +2,8 @@
 
 use marsad_model::ArticleId;
 
-/// A story id: the id of the story's first article. It never changes, since
-/// the clusterer never merges or renumbers stories.
+/// A story id: the id of the story's first article. It never changes; when
+/// two stories merge, the younger one's id resolves to the older one's.
 pub type StoryId = ArticleId;
 
 /// One article as the clusterer sees it.
@@ -82,8 +82,9 @@ impl DecisionKind {
 }
 
 /// The clusterer's decision for one article: what the caller stores (the
-/// article → story assignment, and the time used) so it can resume later.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// article → story assignment, the time used, and any merge) so it can
+/// resume later.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
     /// The article.
     pub article: ArticleId,
@@ -94,4 +95,9 @@ pub struct Decision {
     pub time: i64,
     /// How the story was found.
     pub kind: DecisionKind,
+    /// Stories this article bridged into `story` (it matched a member of
+    /// each above [`merge_threshold`](crate::ClusterConfig::merge_threshold)):
+    /// they no longer exist, and the caller records `old → story` so old ids
+    /// resolve, and moves their articles to `story`. Usually empty.
+    pub merged: Vec<StoryId>,
 }

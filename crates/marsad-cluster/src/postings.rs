@@ -37,14 +37,22 @@ impl Postings {
         }
     }
 
-    /// The articles holding `term` that are published at or after `start`.
-    pub(crate) fn lookup(&self, term: TermKey, start: i64) -> impl Iterator<Item = ArticleId> + '_ {
+    /// The articles holding `term` that are published at or after `start`,
+    /// the most recently added first, at most `limit` of them (so a term
+    /// every article has costs `limit`, not the window).
+    pub(crate) fn lookup(
+        &self,
+        term: TermKey,
+        start: i64,
+        limit: usize,
+    ) -> impl Iterator<Item = ArticleId> + '_ {
         self.lists
             .get(&term)
             .into_iter()
-            .flat_map(|l| l.articles.iter())
+            .flat_map(|l| l.articles.iter().rev())
             .filter(move |&&(t, _)| t >= start)
             .map(|&(_, a)| a)
+            .take(limit)
     }
 
     /// Drop every stale entry (after large evictions).
@@ -78,9 +86,10 @@ mod tests {
         let mut p = Postings::default();
         p.push(7, 1, 10, 0);
         p.push(7, 2, 20, 0);
-        assert_eq!(p.lookup(7, 15).collect::<Vec<_>>(), [2]);
-        assert_eq!(p.lookup(7, 0).collect::<Vec<_>>(), [1, 2]);
-        assert_eq!(p.lookup(8, 0).count(), 0);
+        assert_eq!(p.lookup(7, 15, 10).collect::<Vec<_>>(), [2]);
+        assert_eq!(p.lookup(7, 0, 10).collect::<Vec<_>>(), [2, 1]);
+        assert_eq!(p.lookup(7, 0, 1).collect::<Vec<_>>(), [2]);
+        assert_eq!(p.lookup(8, 0, 10).count(), 0);
         p.clean_all(30);
         assert_eq!(p.entries(), 0);
     }

@@ -96,6 +96,7 @@ fn set(c: &mut ClusterConfig, kv: &str) -> anyhow::Result<()> {
         "max_candidates" => c.max_candidates = f()? as usize,
         "threshold" => c.threshold = f()?,
         "half_life_secs" => c.half_life_secs = f()?,
+        "merge_threshold" => c.merge_threshold = f()?,
         "entity_weight" => c.entity_weight = f()?,
         "same_outlet_factor" => c.same_outlet_factor = f()?,
         "number_weight" => c.number_weight = f()?,
@@ -134,9 +135,10 @@ fn run_resumed(
     for file in 0..files {
         let latest = stored.iter().map(|d| d.time).max();
         let horizon = latest.map_or(i64::MIN, |t| Clusterer::horizon(config, t));
+        let redirect = redirects(&stored);
         let replay = stored.iter().filter(|d| d.time >= horizon).map(|d| {
             let f = features[d.article as usize].clone().with_published(Some(d.time));
-            (f, d.story)
+            (f, resolve(&redirect, d.story))
         });
         let before = replayed;
         replayed += stored.iter().filter(|d| d.time >= horizon).count();
@@ -149,6 +151,28 @@ fn run_resumed(
         }
     }
     Ok((stored, replayed))
+}
+
+/// Where each merged story went.
+fn redirects(decisions: &[Decision]) -> HashMap<i64, i64> {
+    decisions.iter().flat_map(|d| d.merged.iter().map(move |&old| (old, d.story))).collect()
+}
+
+/// Follow merges to the story that holds `id` now.
+fn resolve(redirect: &HashMap<i64, i64>, mut id: i64) -> i64 {
+    while let Some(&next) = redirect.get(&id) {
+        if next == id {
+            break;
+        }
+        id = next;
+    }
+    id
+}
+
+/// The final story of every article (merges applied).
+fn final_stories(decisions: &[Decision]) -> Vec<i64> {
+    let redirect = redirects(decisions);
+    decisions.iter().map(|d| resolve(&redirect, d.story)).collect()
 }
 
 fn story_of_urls<'a>(docs: &'a [corpus::Doc], stories: &[i64]) -> HashMap<&'a str, i64> {
@@ -184,14 +208,14 @@ fn main() -> anyhow::Result<()> {
     let t = Instant::now();
     let (decisions, slices) = run(&args.config, &features)?;
     let assign_secs = t.elapsed().as_secs_f64();
-    let stories: Vec<i64> = decisions.iter().map(|d| d.story).collect();
+    let stories = final_stories(&decisions);
     let n = docs.len().max(1) as f64;
     let total = feature_secs + assign_secs;
     eprintln!(
         "clustered {} articles into {} stories: features {feature_secs:.2}s (all cores), assign {assign_secs:.2}s; \
          {:.1} µs/article; read+cluster {:.2}s",
         docs.len(),
-        decisions.iter().filter(|d| d.story == d.article).count(),
+        stories.iter().collect::<std::collections::HashSet<_>>().len(),
         total / n * 1e6,
         read_secs + total
     );
@@ -199,7 +223,8 @@ fn main() -> anyhow::Result<()> {
     eprintln!("assign µs/article per 5,000-article slice: {}", per_slice.join(" "));
     let kinds = ["new", "joined", "duplicate"]
         .map(|k| format!("{k} {}", decisions.iter().filter(|d| d.kind.as_str() == k).count()));
-    eprintln!("decisions: {}", kinds.join(", "));
+    let merges: usize = decisions.iter().map(|d| d.merged.len()).sum();
+    eprintln!("decisions: {}; {merges} stories merged into older ones", kinds.join(", "));
     if !pairs.is_empty() {
         let map = story_of_urls(&docs, &stories);
         let high = eval::score(&pairs, &map, false);
@@ -210,13 +235,13 @@ fn main() -> anyhow::Result<()> {
         );
     }
     if let Some(out) = &args.out {
-        output::write_stories(out, &docs, &decisions)?;
+        output::write_stories(out, &docs, &decisions, &stories)?;
         eprintln!("wrote {out}");
     }
     if args.resume {
         let t = Instant::now();
         let (resumed, replayed) = run_resumed(&args.config, &docs, &features)?;
-        let other: Vec<i64> = resumed.iter().map(|d| d.story).collect();
+        let other = final_stories(&resumed);
         eprintln!(
             "resume: {} files one at a time in {:.2}s ({replayed} stored assignments replayed)",
             args.paths.len(),
@@ -248,7 +273,7 @@ fn grid(args: &Args, docs: &[corpus::Doc], pairs: &[eval::Pair]) -> anyhow::Resu
     let features = corpus::features(docs, &base);
     let eval_config = |c: &ClusterConfig, features: &[Features]| -> anyhow::Result<String> {
         let (decisions, _) = run(c, features)?;
-        let stories: Vec<i64> = decisions.iter().map(|d| d.story).collect();
+        let stories = final_stories(&decisions);
         let map = story_of_urls(docs, &stories);
         let h = eval::score(pairs, &map, false);
         let a = eval::score(pairs, &map, true);

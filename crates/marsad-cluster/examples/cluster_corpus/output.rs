@@ -14,10 +14,15 @@ fn rfc3339(t: i64) -> String {
 }
 
 /// One line per story, stories in order of their id (their first article).
-pub fn write_stories(path: &str, docs: &[Doc], decisions: &[Decision]) -> anyhow::Result<()> {
+pub fn write_stories(
+    path: &str,
+    docs: &[Doc],
+    decisions: &[Decision],
+    stories: &[i64],
+) -> anyhow::Result<()> {
     let mut members: BTreeMap<i64, Vec<&Decision>> = BTreeMap::new();
-    for d in decisions {
-        members.entry(d.story).or_default().push(d);
+    for (d, &story) in decisions.iter().zip(stories) {
+        members.entry(story).or_default().push(d);
     }
     let file = std::fs::File::create(path).with_context(|| format!("creating {path}"))?;
     let mut out = BufWriter::new(file);
