@@ -84,10 +84,8 @@ impl Features {
             tf.into_iter().map(|(k, n)| (k, 1.0 + f64::from(n.max(1)).ln())).collect();
         raw.sort_unstable_by_key(|&(k, _)| k);
         let norm = raw.iter().map(|&(_, w)| w * w).sum::<f64>().sqrt();
-        let terms = raw
-            .into_iter()
-            .map(|(k, w)| (k, ((w / norm * QUANT).round() as u32).max(1)))
-            .collect();
+        let terms =
+            raw.into_iter().map(|(k, w)| (k, ((w / norm * QUANT).round() as u32).max(1))).collect();
         Self {
             id: input.id,
             published: input.published,

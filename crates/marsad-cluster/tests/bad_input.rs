@@ -1,5 +1,6 @@
 //! Bad input never panics and never blows up: empty text, no date, odd
 //! characters, repeated ids, and floods of identical articles.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use marsad_cluster::{ArticleInput, ClusterConfig, ClusterError, Clusterer, DecisionKind};
 

@@ -1,6 +1,7 @@
 //! Issue 6 bar (quality): pairwise F1 on the high-confidence dev pairs
 //! (`../shared/eval/stories/dev_pairs.jsonl`) after clustering the whole
 //! SaudiNewsNet corpus, as `score_story_pairs.py` computes it, is ≥ 0.85.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -28,7 +29,8 @@ fn high_confidence_dev_pairs_f1_is_at_least_0_85() {
         let half = docs.len() / 2;
         let (a, b) = docs.split_at(half);
         let config = &config;
-        let left = s.spawn(move || a.iter().map(|d| Features::new(&d.input, config)).collect::<Vec<_>>());
+        let left =
+            s.spawn(move || a.iter().map(|d| Features::new(&d.input, config)).collect::<Vec<_>>());
         let right: Vec<Features> = b.iter().map(|d| Features::new(&d.input, config)).collect();
         let mut all = left.join().unwrap();
         all.extend(right);

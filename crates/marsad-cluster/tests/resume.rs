@@ -1,6 +1,7 @@
 //! Issue 6 bar (stability): clustering zips one at a time, resuming from the
 //! stored assignments each time, gives the same stories as one run; and a
 //! run is deterministic.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -51,11 +52,12 @@ fn resumed(
     for part in parts {
         let now = final_stories(&stored);
         let horizon = stored.iter().map(|d| d.time).max().map(|t| Clusterer::horizon(config, t));
-        let replay = stored
-            .iter()
-            .zip(&now)
-            .filter(|(d, _)| horizon.is_none_or(|h| d.time >= h))
-            .map(|(d, &story)| (features[d.article as usize].clone().with_published(Some(d.time)), story));
+        let replay =
+            stored.iter().zip(&now).filter(|(d, _)| horizon.is_none_or(|h| d.time >= h)).map(
+                |(d, &story)| {
+                    (features[d.article as usize].clone().with_published(Some(d.time)), story)
+                },
+            );
         let mut c = Clusterer::resume_features(config.clone(), replay).unwrap();
         for f in &features[part.clone()] {
             stored.push(c.assign_features(f.clone()).unwrap());

@@ -6,6 +6,7 @@
 //! in a running store: on five articles alone every term is as rare as every
 //! other and the shared topic words (the United States, Iraq, security)
 //! dominate the cosine.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

@@ -1,8 +1,6 @@
-//! `--diag`: direct similarities of the dev pairs, to see what separates SAME from RELATED.
+//! `CLUSTER_DIAG=1`: direct similarities (whole-corpus IDF, full text) of the dev pairs, to see what separates SAME from RELATED.
 
 use std::collections::HashMap;
-
-use marsad_cluster::{ArticleInput, ClusterConfig, Features};
 
 use crate::corpus::Doc;
 use crate::eval::Pair;
@@ -16,8 +14,6 @@ fn terms(title: &str, text: &str) -> Vec<String> {
 }
 
 pub fn run(docs: &[Doc], pairs: &[Pair]) {
-    let _ = (ArticleInput::default(), ClusterConfig::default());
-    let _: Option<Features> = None;
     let mut df: HashMap<String, f64> = HashMap::new();
     for d in docs {
         let mut t = terms(&d.title, &d.text);
@@ -51,7 +47,9 @@ pub fn run(docs: &[Doc], pairs: &[Pair]) {
     };
     let index: HashMap<&str, &Doc> = docs.iter().map(|d| (d.url.as_str(), d)).collect();
     for p in pairs {
-        let (Some(a), Some(b)) = (index.get(p.a_url.as_str()), index.get(p.b_url.as_str())) else { continue };
+        let (Some(a), Some(b)) = (index.get(p.a_url.as_str()), index.get(p.b_url.as_str())) else {
+            continue;
+        };
         let full = cos(&vec(&a.title, &a.text, 3.0), &vec(&b.title, &b.text, 3.0));
         let title = cos(&vec(&a.title, "", 1.0), &vec(&b.title, "", 1.0));
         let lead = |d: &Doc| d.text.chars().take(300).collect::<String>();

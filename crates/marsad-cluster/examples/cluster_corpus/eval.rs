@@ -44,7 +44,11 @@ pub fn score(pairs: &[Pair], story_of: &HashMap<&str, i64>, all: bool) -> Score 
     }
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fn_).max(1) as f64;
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
     Score { pairs: n, precision, recall, f1 }
 }
 

@@ -21,6 +21,9 @@
 //!   2,000 random co-clustered pairs, and identical story ids).
 //! - `--grid`: the F1 landscape over threshold × half-life and a few other settings.
 //! - `--set name=value`: override a `ClusterConfig` field.
+//! - `CLUSTER_DIAG=1` in the environment: print, per dev pair, the direct
+//!   cosine of the two articles (whole-corpus IDF), title and lead cosines,
+//!   the time gap and whether they share an outlet.
 
 mod corpus;
 mod diag;
@@ -67,10 +70,13 @@ fn parse_args() -> anyhow::Result<Args> {
         }
     }
     if args.paths.is_empty() {
-        bail!("usage: cluster_corpus FILE.zip... [--out stories.jsonl] [--resume] [--dedup] [--grid]");
+        bail!(
+            "usage: cluster_corpus FILE.zip... [--out stories.jsonl] [--resume] [--dedup] [--grid]"
+        );
     }
     if args.pairs.is_none() {
-        let default = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/eval/stories/dev_pairs.jsonl");
+        let default =
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/eval/stories/dev_pairs.jsonl");
         if std::path::Path::new(default).is_file() {
             args.pairs = Some(default.to_string());
         }
@@ -140,9 +146,7 @@ fn run_resumed(
             let f = features[d.article as usize].clone().with_published(Some(d.time));
             (f, resolve(&redirect, d.story))
         });
-        let before = replayed;
         replayed += stored.iter().filter(|d| d.time >= horizon).count();
-        let _ = before;
         let mut c = Clusterer::resume_features(config.clone(), replay)?;
         for (i, doc) in docs.iter().enumerate() {
             if doc.file == file {
@@ -188,7 +192,10 @@ fn main() -> anyhow::Result<()> {
     if args.dedup {
         let t = Instant::now();
         let linked = corpus::link_duplicates(&mut docs)?;
-        eprintln!("dedup: {linked} articles linked to an earlier near-duplicate in {:.2}s", t.elapsed().as_secs_f64());
+        eprintln!(
+            "dedup: {linked} articles linked to an earlier near-duplicate in {:.2}s",
+            t.elapsed().as_secs_f64()
+        );
     }
     let pairs = match &args.pairs {
         Some(p) => eval::read_pairs(p)?,
@@ -219,7 +226,8 @@ fn main() -> anyhow::Result<()> {
         total / n * 1e6,
         read_secs + total
     );
-    let per_slice: Vec<String> = slices.iter().map(|s| format!("{:.1}", s / 5000.0 * 1e6)).collect();
+    let per_slice: Vec<String> =
+        slices.iter().map(|s| format!("{:.1}", s / 5000.0 * 1e6)).collect();
     eprintln!("assign µs/article per 5,000-article slice: {}", per_slice.join(" "));
     let kinds = ["new", "joined", "duplicate"]
         .map(|k| format!("{k} {}", decisions.iter().filter(|d| d.kind.as_str() == k).count()));
@@ -231,7 +239,14 @@ fn main() -> anyhow::Result<()> {
         let all = eval::score(&pairs, &map, true);
         eprintln!(
             "dev pairs high: n={} P={:.4} R={:.4} F1={:.4} | all: n={} P={:.4} R={:.4} F1={:.4}",
-            high.pairs, high.precision, high.recall, high.f1, all.pairs, all.precision, all.recall, all.f1
+            high.pairs,
+            high.precision,
+            high.recall,
+            high.f1,
+            all.pairs,
+            all.precision,
+            all.recall,
+            all.f1
         );
     }
     if let Some(out) = &args.out {
@@ -249,7 +264,8 @@ fn main() -> anyhow::Result<()> {
         );
         let same = stories.iter().zip(&other).filter(|(a, b)| a == b).count();
         eprintln!("resume: identical story ids for {same}/{} articles", stories.len());
-        let index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.url.as_str(), i)).collect();
+        let index: HashMap<&str, usize> =
+            docs.iter().enumerate().map(|(i, d)| (d.url.as_str(), i)).collect();
         let dev: Vec<(usize, usize)> = pairs
             .iter()
             .filter_map(|p| Some((*index.get(p.a_url.as_str())?, *index.get(p.b_url.as_str())?)))
@@ -298,7 +314,10 @@ fn grid(args: &Args, docs: &[corpus::Doc], pairs: &[eval::Pair]) -> anyhow::Resu
         eprintln!("{name}: {}", eval_config(&c, &features)?);
     }
     for (name, c) in [
-        ("title_weight 1 lead_weight 1", ClusterConfig { title_weight: 1, lead_weight: 1, ..base.clone() }),
+        (
+            "title_weight 1 lead_weight 1",
+            ClusterConfig { title_weight: 1, lead_weight: 1, ..base.clone() },
+        ),
         ("title_weight 5", ClusterConfig { title_weight: 5, ..base.clone() }),
         ("max_text_bytes 3000", ClusterConfig { max_text_bytes: 3000, ..base.clone() }),
     ] {

@@ -32,7 +32,12 @@ pub fn write_stories(
             .iter()
             .filter_map(|d| {
                 let doc = doc(d)?;
-                Some(MemberInfo { id: d.article, outlet: &doc.outlet, title: &doc.title, time: d.time })
+                Some(MemberInfo {
+                    id: d.article,
+                    outlet: &doc.outlet,
+                    title: &doc.title,
+                    time: d.time,
+                })
             })
             .collect();
         let Some(s) = summarize(id, &infos) else { continue };
