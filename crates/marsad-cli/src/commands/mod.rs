@@ -6,8 +6,11 @@ mod demo;
 mod dups;
 mod extract;
 mod ingest;
+mod ner_clusters;
 mod search;
 mod stats;
+mod tag;
+mod train_ner;
 mod watch;
 
 use std::path::Path;
@@ -32,6 +35,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Analyze { path, json } => analyze::run(&path, json),
         Command::Extract { paths, out, json } => extract::run(&paths, &out, json),
         Command::Demo { path } => demo::run(path, &db, cli.db.is_none()),
+        Command::TrainNer { train, out, cv, epochs, bits, seed } => {
+            train_ner::run(&train, &out, cv, epochs, bits, seed)
+        }
+        Command::Tag { conll, model } => tag::run(conll, model.as_deref()),
+        Command::NerClusters { paths, out, vocab } => ner_clusters::run(&paths, &out, vocab),
         Command::Watch { sources, once, interval, state, json } => {
             watch::run(&db, &sources, once, interval, state, json)
         }
