@@ -130,6 +130,9 @@ pub enum Command {
         /// Seed of the sentence order.
         #[arg(long, default_value_t = 2015)]
         seed: u64,
+        /// Sentences either side of a sentence that form its document for the second pass.
+        #[arg(long, default_value_t = 15)]
+        window: u32,
     },
     /// Tag tokens with the shipped entity tagger: --conll reads one token per line
     /// (blank line between sentences) from stdin and prints `token<TAB>tag`.

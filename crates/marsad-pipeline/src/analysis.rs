@@ -1,6 +1,7 @@
 //! `analyze`: one article's annotations, no database. The JSON shape is the
 //! contract in DESIGN.md (`marsad analyze --json`); later annotators add fields.
 
+use marsad_annotate::entities::EntityMention;
 use marsad_model::{Published, RawArticle, Span};
 use marsad_text::furniture::NoLearnedLines;
 use marsad_text::{RemovedBlock, TokenKind};
@@ -22,6 +23,8 @@ pub struct Analysis {
     /// Page furniture taken out before analysis (fixed rules only: no database), with
     /// spans into the text as read, so `text` is what ingest would store.
     pub furniture: Vec<RemovedBlock>,
+    /// Named entities (spans into `text`), with their canonical name in the article.
+    pub entities: Vec<EntityMention>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -72,6 +75,8 @@ pub fn analyze(raw: &RawArticle) -> Analysis {
         tokens,
         sentences: spans_with_text(marsad_text::sentences(text)),
         paragraphs: spans_with_text(marsad_text::paragraphs(text)),
+        // The shipped model always loads (a test holds it); if it did not, no entities.
+        entities: marsad_annotate::entities::annotate_entities(text).unwrap_or_default(),
         text: text.to_owned(),
         furniture: cleaned.removed,
     }

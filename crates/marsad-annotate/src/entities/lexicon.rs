@@ -20,6 +20,9 @@ pub(crate) const SOURCES: [&str; 4] = [
     include_str!("lexicon/triggers.txt"),
 ];
 
+/// Names of one body (`name|name|…`, the first canonical); read by the linker only.
+const ALIASES: &str = include_str!("lexicon/aliases.txt");
+
 /// Gazetteer classes (also the feature values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GazClass {
@@ -28,12 +31,15 @@ pub(crate) enum GazClass {
     GivenName = 3,
 }
 
-/// Trigger classes: a title before a person, the head of an organisation or place name.
+/// Trigger classes: a title before a person, the head of an organisation or place
+/// name, a speech verb, a name particle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Trigger {
     Pers = 1,
     Org = 2,
     Loc = 3,
+    Cue = 4,
+    Particle = 5,
 }
 
 /// The loaded lists.
@@ -42,6 +48,10 @@ pub(crate) struct Lexicon {
     /// First token key → phrases (token keys) starting with it, longest first.
     phrases: HashMap<String, Vec<(Vec<String>, GazClass)>>,
     triggers: HashMap<String, Trigger>,
+    /// Phrase key (word keys joined by a space) → canonical name.
+    aliases: HashMap<String, &'static str>,
+    /// Normalized (not clitic-stripped) words of every list: gazetteer words and triggers.
+    list_words: std::collections::HashSet<String>,
 }
 
 /// The lexicon, parsed once.
@@ -55,6 +65,16 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 pub fn word_key(word: &str) -> String {
     let norm = marsad_text::normalize_str(word);
     marsad_text::strip_clitics(&norm).to_owned()
+}
+
+/// Word keys of a phrase joined by spaces (punctuation-only words dropped).
+pub(crate) fn phrase_key(phrase: &str) -> String {
+    let keys: Vec<String> = phrase
+        .split_whitespace()
+        .map(word_key)
+        .filter(|k| k.chars().any(char::is_alphanumeric))
+        .collect();
+    keys.join(" ")
 }
 
 fn entries(text: &str) -> impl Iterator<Item = &str> {
@@ -83,11 +103,38 @@ impl Lexicon {
                 "PERS" => Trigger::Pers,
                 "ORG" => Trigger::Org,
                 "LOC" => Trigger::Loc,
+                "CUE" => Trigger::Cue,
+                "PART" => Trigger::Particle,
                 _ => continue,
             };
             triggers.entry(word_key(word.trim())).or_insert(class);
         }
-        Lexicon { phrases, triggers }
+        let mut aliases = HashMap::new();
+        for line in entries(ALIASES) {
+            let names: Vec<&'static str> = line.split('|').map(str::trim).collect();
+            for name in &names {
+                aliases.entry(phrase_key(name)).or_insert(names[0]);
+            }
+        }
+        let mut list_words = std::collections::HashSet::new();
+        for text in SOURCES {
+            for line in entries(text) {
+                for word in line.split(['\t', ' ']).filter(|w| !w.is_empty()) {
+                    list_words.insert(marsad_text::normalize_str(word));
+                }
+            }
+        }
+        Lexicon { phrases, triggers, aliases, list_words }
+    }
+
+    /// The canonical name of a well-known body, if `name` is one of its names.
+    pub(crate) fn alias(&self, name: &str) -> Option<&'static str> {
+        self.aliases.get(&phrase_key(name)).copied()
+    }
+
+    /// Whether a normalized word (clitics kept) is a word of some list.
+    pub(crate) fn is_list_word(&self, norm: &str) -> bool {
+        self.list_words.contains(norm)
     }
 
     /// The trigger class of a word key.
@@ -163,5 +210,8 @@ mod tests {
         assert_eq!(lex.trigger(&word_key("وزارة")), Some(Trigger::Org));
         assert!(lex.is_given_name(&word_key("محمد")));
         assert_eq!(lex.phrase_at(&[&word_key("داعش")]), Some((1, GazClass::Org)));
+        assert_eq!(lex.alias("وتنظيم الدولة الإسلامية"), Some("داعش"));
+        assert_eq!(lex.alias("وزارة الدفاع الأمريكية"), Some("البنتاغون"));
+        assert_eq!(lex.alias("ثابت العباسي"), None);
     }
 }

@@ -19,6 +19,7 @@ use anyhow::{Context, Result};
 use marsad_store::SqliteStore;
 
 use crate::args::{Cli, Command};
+use marsad_annotate::entities::TrainOptions;
 
 pub fn run(cli: Cli) -> Result<()> {
     let db = cli.db();
@@ -35,9 +36,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Analyze { path, json } => analyze::run(&path, json),
         Command::Extract { paths, out, json } => extract::run(&paths, &out, json),
         Command::Demo { path } => demo::run(path, &db, cli.db.is_none()),
-        Command::TrainNer { train, out, cv, epochs, bits, seed } => {
-            train_ner::run(&train, &out, cv, epochs, bits, seed)
-        }
+        Command::TrainNer { train, out, cv, epochs, bits, seed, window } => train_ner::run(
+            &train,
+            &out,
+            cv,
+            TrainOptions { epochs, bits, seed, window, ..TrainOptions::default() },
+        ),
         Command::Tag { conll, model } => tag::run(conll, model.as_deref()),
         Command::NerClusters { paths, out, vocab } => ner_clusters::run(&paths, &out, vocab),
         Command::Watch { sources, once, interval, state, json } => {

@@ -7,17 +7,10 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use marsad_annotate::entities::{
-    cross_validate, read_labeled, train_with_progress, write_tagged, NerModel, TrainOptions,
+    cross_validate, read_labeled, train_with_progress, write_tagged, NerModel, Tag, TrainOptions,
 };
 
-pub fn run(
-    train: &Path,
-    out: &Path,
-    cv: Option<usize>,
-    epochs: usize,
-    bits: u32,
-    seed: u64,
-) -> Result<()> {
+pub fn run(train: &Path, out: &Path, cv: Option<usize>, options: TrainOptions) -> Result<()> {
     let text =
         std::fs::read_to_string(train).with_context(|| format!("reading {}", train.display()))?;
     let sentences = read_labeled(&text);
@@ -25,7 +18,6 @@ pub fn run(
         bail!("{}: no labeled sentence", train.display());
     }
     let tokens: usize = sentences.iter().map(|s| s.tokens.len()).sum();
-    let options = TrainOptions { epochs, bits, seed, ..TrainOptions::default() };
     let started = Instant::now();
     eprintln!("marsad: {} sentences, {tokens} tokens from {}", sentences.len(), train.display());
     if let Some(folds) = cv {
@@ -35,7 +27,7 @@ pub fn run(
         let predictions = cross_validate(&sentences, folds, &options, &mut |k| {
             eprintln!("marsad: fold {k}/{folds} done ({:.1}s)", started.elapsed().as_secs_f64());
         });
-        let pairs: Vec<(&[String], &[marsad_annotate::entities::Tag])> = sentences
+        let pairs: Vec<(&[String], &[Tag])> = sentences
             .iter()
             .zip(&predictions)
             .map(|(s, p)| (s.tokens.as_slice(), p.as_slice()))
@@ -45,6 +37,7 @@ pub fn run(
         eprintln!("marsad: cross-validation predictions in {}", out.display());
         return Ok(());
     }
+    let epochs = options.epochs;
     let model = train_with_progress(&sentences, &options, &mut |epoch, errors| {
         eprintln!(
             "marsad: epoch {epoch}/{epochs}: {errors} token errors ({:.1}s)",

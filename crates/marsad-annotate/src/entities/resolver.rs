@@ -1,0 +1,185 @@
+//! Entities across articles: [`EntityResolver`] merges each article's entities
+//! (mentions grouped by kind and canonical name, see `linking.rs`) into entities
+//! with aliases, roles and counts.
+//!
+//! - A person with a full name joins an entity that has a full name with a similar
+//!   first word and a similar last word (transliteration skeletons, one edit allowed
+//!   on long words): سيليست والاندر = سيليست واندر, while محمد العباسي ≠ ثابت العباسي.
+//! - A person known in an article by one word only (أوستن) joins the single entity
+//!   whose full names end in a similar word; with two or more candidates it stays
+//!   apart rather than merge different people who share a family name.
+//! - Organisations, places and misc join on equal skeleton keys of their canonical
+//!   names (the alias list already maps البنتاغون and وزارة الدفاع الأمريكية together).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::linking::same_person;
+use super::mentions::EntityMention;
+use super::skeleton::{name_key, similar_skeletons, skeleton};
+use super::tags::EntityKind;
+
+/// One entity across articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// The name most articles use.
+    pub canonical: String,
+    /// Every surface form seen, most frequent first.
+    pub aliases: Vec<String>,
+    /// Roles and titles seen before the name, most frequent first.
+    pub roles: Vec<String>,
+    /// Mentions in all articles.
+    pub count: usize,
+    /// Articles that mention it.
+    pub articles: usize,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Node {
+    kind: Option<EntityKind>,
+    /// Article-level canonical names → articles using them.
+    names: BTreeMap<String, usize>,
+    aliases: BTreeMap<String, usize>,
+    roles: BTreeMap<String, usize>,
+    count: usize,
+    articles: usize,
+}
+
+impl Node {
+    fn absorb(&mut self, other: &Node) {
+        for (k, v) in &other.names {
+            *self.names.entry(k.clone()).or_insert(0) += v;
+        }
+        for (k, v) in &other.aliases {
+            *self.aliases.entry(k.clone()).or_insert(0) += v;
+        }
+        for (k, v) in &other.roles {
+            *self.roles.entry(k.clone()).or_insert(0) += v;
+        }
+        self.count += other.count;
+        self.articles += other.articles;
+    }
+
+    fn full_names(&self) -> impl Iterator<Item = Vec<String>> + '_ {
+        self.names
+            .keys()
+            .map(|n| n.split_whitespace().map(skeleton).collect::<Vec<_>>())
+            .filter(|s| s.len() >= 2)
+    }
+}
+
+/// Merges the entities of many articles.
+#[derive(Debug, Default)]
+pub struct EntityResolver {
+    nodes: Vec<Node>,
+    /// One-word persons, resolved when the entities are read.
+    singles: Vec<Node>,
+}
+
+fn sorted(map: &BTreeMap<String, usize>) -> Vec<String> {
+    let mut v: Vec<(&String, &usize)> = map.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    v.into_iter().map(|(k, _)| k.clone()).collect()
+}
+
+impl EntityResolver {
+    /// An empty resolver.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add one article's mentions.
+    pub fn add_article(&mut self, mentions: &[EntityMention]) {
+        let mut groups: BTreeMap<(EntityKind, String), Node> = BTreeMap::new();
+        for m in mentions {
+            let node = groups.entry((m.kind, m.entity.clone())).or_default();
+            node.kind = Some(m.kind);
+            node.names.insert(m.entity.clone(), 1);
+            *node.aliases.entry(m.text.clone()).or_insert(0) += 1;
+            if let Some(role) = &m.role {
+                *node.roles.entry(role.clone()).or_insert(0) += 1;
+            }
+            node.count += 1;
+            node.articles = 1;
+        }
+        for ((kind, name), node) in groups {
+            let skel: Vec<String> = name.split_whitespace().map(skeleton).collect();
+            if kind == EntityKind::Person && skel.len() < 2 {
+                self.singles.push(node);
+                continue;
+            }
+            let found = self.nodes.iter().position(|n| {
+                n.kind == Some(kind)
+                    && if kind == EntityKind::Person {
+                        n.full_names().any(|f| same_person(&f, &skel))
+                    } else {
+                        n.names.keys().any(|k| name_key(k) == name_key(&name))
+                    }
+            });
+            match found {
+                Some(i) => self.nodes[i].absorb(&node),
+                None => self.nodes.push(node),
+            }
+        }
+    }
+
+    /// The entities so far, most mentioned first.
+    pub fn entities(&self) -> Vec<Entity> {
+        let mut nodes = self.nodes.clone();
+        let mut leftovers: Vec<Node> = Vec::new();
+        for single in &self.singles {
+            let Some(name) = single.names.keys().next() else { continue };
+            let word = skeleton(name);
+            let candidates: Vec<usize> = (0..nodes.len())
+                .filter(|&i| {
+                    nodes[i].kind == Some(EntityKind::Person)
+                        && nodes[i]
+                            .full_names()
+                            .any(|f| f[1..].iter().any(|w| similar_skeletons(w, &word)))
+                })
+                .collect();
+            if let [only] = candidates[..] {
+                nodes[only].absorb(single);
+            } else if let Some(l) = leftovers
+                .iter_mut()
+                .find(|l| l.names.keys().any(|k| similar_skeletons(&skeleton(k), &word)))
+            {
+                l.absorb(single);
+            } else {
+                leftovers.push(single.clone());
+            }
+        }
+        nodes.extend(leftovers);
+        let mut out: Vec<Entity> = nodes
+            .iter()
+            .filter_map(|n| {
+                let kind = n.kind?;
+                let canonical = {
+                    let mut v: Vec<(&String, &usize)> = n.names.iter().collect();
+                    v.sort_by(|a, b| {
+                        b.1.cmp(a.1)
+                            .then(
+                                b.0.split_whitespace().count().cmp(&a.0.split_whitespace().count()),
+                            )
+                            .then(a.0.cmp(b.0))
+                    });
+                    v.first()?.0.clone()
+                };
+                Some(Entity {
+                    kind,
+                    canonical,
+                    aliases: sorted(&n.aliases),
+                    roles: sorted(&n.roles),
+                    count: n.count,
+                    articles: n.articles,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.count.cmp(&a.count).then(a.kind.cmp(&b.kind)).then(a.canonical.cmp(&b.canonical))
+        });
+        out
+    }
+}
