@@ -24,7 +24,8 @@ fn tag(input: &str, extra: &[&str]) -> (String, String, bool) {
     let owned = input.to_owned();
     let writer = std::thread::spawn(move || stdin.write_all(owned.as_bytes()));
     let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+    // A run that fails early (bad --model) may close stdin before reading it.
+    let _ = writer.join();
     (stdout(&out), stderr(&out), out.status.success())
 }
 
