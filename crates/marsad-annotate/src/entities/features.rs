@@ -12,6 +12,9 @@
 //!
 //! Changing a template changes [`FEATURE_VERSION`], which the model file records.
 
+use std::borrow::Borrow;
+use std::collections::HashMap;
+
 use super::clusters::{ClusterIds, ClusterTable};
 use super::lexicon::{lexicon, word_key};
 use super::tags::Tag;
@@ -151,9 +154,35 @@ pub(crate) fn word_infos<S: AsRef<str>>(tokens: &[S], clusters: &ClusterTable) -
     tokens.iter().map(|t| WordInfo::new(t.as_ref(), clusters)).collect()
 }
 
+/// Word analyses shared by every occurrence of a surface form in a document: news
+/// repeats its words, and analysing each distinct word once is most of the speed.
+#[derive(Debug, Default)]
+pub(crate) struct WordCache<'a> {
+    index: HashMap<&'a str, usize>,
+    infos: Vec<WordInfo>,
+}
+
+impl<'a> WordCache<'a> {
+    /// The index of a word's analysis, analysing it on first sight.
+    pub(crate) fn id(&mut self, surface: &'a str, clusters: &ClusterTable) -> usize {
+        if let Some(&i) = self.index.get(surface) {
+            return i;
+        }
+        self.infos.push(WordInfo::new(surface, clusters));
+        self.index.insert(surface, self.infos.len() - 1);
+        self.infos.len() - 1
+    }
+
+    /// The analysis of an index [`id`](Self::id) returned.
+    pub(crate) fn get(&self, id: usize) -> &WordInfo {
+        &self.infos[id]
+    }
+}
+
 /// Append the features of every token of a sentence to `out` (`NUM_FEATURES` each),
 /// masked to `mask`.
-pub(crate) fn sentence_features(words: &[WordInfo], mask: u32, out: &mut Vec<u32>) {
+pub(crate) fn sentence_features<W: Borrow<WordInfo>>(words: &[W], mask: u32, out: &mut Vec<u32>) {
+    let words: Vec<&WordInfo> = words.iter().map(Borrow::borrow).collect();
     let keys: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
     let gaz = lexicon().gazetteer_tags(&keys);
     let n = words.len();
@@ -162,7 +191,7 @@ pub(crate) fn sentence_features(words: &[WordInfo], mask: u32, out: &mut Vec<u32
         if i < 0 {
             None
         } else {
-            words.get(i as usize)
+            words.get(i as usize).copied()
         }
     };
     let norm = |i: isize| at(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| w.norm.as_str());

@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 
 use super::clusters::ClusterTable;
 use super::features::{
-    feature_signature, sentence_features, stacked_features, word_infos, WordInfo, NUM_FEATURES,
+    feature_signature, sentence_features, stacked_features, WordCache, WordInfo, NUM_FEATURES,
     NUM_HINT_FEATURES,
 };
 use super::hints::document_hints;
@@ -214,8 +214,13 @@ impl NerModel {
     pub fn tag_document<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> Vec<Vec<Tag>> {
         let clusters = ClusterTable::shipped();
         let mask = self.mask();
-        let words: Vec<Vec<WordInfo>> =
-            sentences.iter().map(|s| word_infos(s.as_ref(), clusters)).collect();
+        let mut cache = WordCache::default();
+        let ids: Vec<Vec<usize>> = sentences
+            .iter()
+            .map(|s| s.as_ref().iter().map(|t| cache.id(t.as_ref(), clusters)).collect())
+            .collect();
+        let words: Vec<Vec<&WordInfo>> =
+            ids.iter().map(|s| s.iter().map(|&i| cache.get(i)).collect()).collect();
         let base: Vec<Vec<u32>> = words
             .iter()
             .map(|w| {
@@ -227,7 +232,7 @@ impl NerModel {
         let first: Vec<Vec<Tag>> =
             base.iter().map(|f| self.first.viterbi(f, NUM_FEATURES)).collect();
         let keys: Vec<Vec<Option<&str>>> =
-            words.iter().map(|w| w.iter().map(WordInfo::hint_key).collect()).collect();
+            words.iter().map(|w| w.iter().map(|x| x.hint_key()).collect()).collect();
         let hints = document_hints(&keys, &first, self.window as usize);
         let mut stacked = Vec::new();
         base.iter()
