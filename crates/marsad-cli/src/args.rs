@@ -108,6 +108,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// People, organisations and places across the stored articles: canonical name,
+    /// aliases (spelling variants merged), roles and counts, most mentioned first.
+    Entities {
+        /// JSON Lines, one entity per line {"kind", "canonical", "aliases", "roles", "count", "articles"}.
+        #[arg(long)]
+        json: bool,
+        /// Only articles of this outlet.
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Only this kind: PERS, ORG, LOC or MISC.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
     /// Train the named-entity tagger on a CoNLL file (`token TAG` per line, blank line
     /// between sentences) and write the model; or, with --cv K, cross-validate over K
     /// contiguous folds and write every sentence's predicted tags.

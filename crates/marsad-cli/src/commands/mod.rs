@@ -4,6 +4,7 @@ mod analyze;
 mod articles;
 mod demo;
 mod dups;
+mod entities;
 mod extract;
 mod ingest;
 mod ner_clusters;
@@ -32,6 +33,9 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Search { query, json, limit } => {
             search::run(&open_existing(&db)?, &query.join(" "), json, limit)
+        }
+        Command::Entities { json, outlet, kind, limit } => {
+            entities::run(&open_existing(&db)?, json, outlet, kind, limit)
         }
         Command::Analyze { path, json } => analyze::run(&path, json),
         Command::Extract { paths, out, json } => extract::run(&paths, &out, json),
