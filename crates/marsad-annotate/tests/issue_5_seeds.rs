@@ -1,6 +1,7 @@
 //! Issue 5, the seeds bar: the five seed articles (examples/seeds) give one entity
 //! per person with the outlets' spelling variants merged, and ISIS and the Pentagon
 //! are recognised. The snapshot holds the whole entity table.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code
 
 use std::path::PathBuf;
 

@@ -317,7 +317,7 @@ mod tests {
 
     fn sentence_features_empty_ok() -> bool {
         let mut out = Vec::new();
-        sentence_features(&[], 255, &mut out);
+        sentence_features::<WordInfo>(&[], 255, &mut out);
         out.is_empty()
     }
 }

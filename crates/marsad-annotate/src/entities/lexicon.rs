@@ -94,7 +94,7 @@ impl Lexicon {
             }
         }
         for list in phrases.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
         let mut triggers = HashMap::new();
         for line in entries(SOURCES[3]) {

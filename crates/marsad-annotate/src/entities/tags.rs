@@ -110,7 +110,7 @@ impl Tag {
 
     /// True for `I-X`.
     pub fn is_inside(self) -> bool {
-        self.0 != 0 && self.0 % 2 == 0
+        self.0 != 0 && self.0.is_multiple_of(2)
     }
 
     /// Parse `O`, `B-X`, `I-X` (unknown tags read as `O`).

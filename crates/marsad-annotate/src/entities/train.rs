@@ -92,8 +92,8 @@ fn train_refs(
         let (lo, hi) = (k * n / folds, (k + 1) * n / folds);
         let subset: Vec<usize> = (0..lo).chain(hi..n).collect();
         let layer = train_layer(&base, &subset, options, &mut |_, _| {});
-        for s in lo..hi {
-            first_tags[s] = layer.viterbi(base.sentence(s).0, NUM_FEATURES);
+        for (s, slot) in first_tags.iter_mut().enumerate().take(hi).skip(lo) {
+            *slot = layer.viterbi(base.sentence(s).0, NUM_FEATURES);
         }
     }
     let first = train_layer(&base, &all, options, &mut |_, _| {});
