@@ -72,11 +72,17 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-/// Whether two full person names agree: first words alike and last words alike.
+/// Whether two full person names agree: last words alike (one edit allowed on
+/// long skeletons: والاندر / واندر) and first words with equal skeletons, or one
+/// edit apart only when both are long (سلمان ≠ سلطان).
 pub(crate) fn same_person(a: &[String], b: &[String]) -> bool {
     match (a.first(), b.first(), a.last(), b.last()) {
         (Some(af), Some(bf), Some(al), Some(bl)) => {
-            similar_skeletons(af, bf) && similar_skeletons(al, bl)
+            let first_alike = af == bf
+                || (af.chars().count() >= 6
+                    && bf.chars().count() >= 6
+                    && similar_skeletons(af, bf));
+            first_alike && similar_skeletons(al, bl)
         }
         _ => false,
     }

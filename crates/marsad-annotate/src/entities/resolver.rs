@@ -6,18 +6,18 @@
 //!   first word and a similar last word (transliteration skeletons, one edit allowed
 //!   on long words): سيليست والاندر = سيليست واندر, while محمد العباسي ≠ ثابت العباسي.
 //! - A person known in an article by one word only (أوستن) joins the single entity
-//!   whose full names end in a similar word; with two or more candidates it stays
+//!   whose full names end in the same word (equal skeletons); with two or more candidates it stays
 //!   apart rather than merge different people who share a family name.
 //! - Organisations, places and misc join on equal skeleton keys of their canonical
 //!   names (the alias list already maps البنتاغون and وزارة الدفاع الأمريكية together).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use super::linking::same_person;
 use super::mentions::EntityMention;
-use super::skeleton::{name_key, similar_skeletons, skeleton};
+use super::skeleton::{name_key, skeleton};
 use super::tags::EntityKind;
 
 /// One entity across articles.
@@ -70,12 +70,19 @@ impl Node {
     }
 }
 
-/// Merges the entities of many articles.
+/// Merges the entities of many articles. Lookups go through indexes (first and last
+/// word skeletons of persons, name keys of the rest), so a corpus of tens of
+/// thousands of articles merges in linear time.
 #[derive(Debug, Default)]
 pub struct EntityResolver {
     nodes: Vec<Node>,
     /// One-word persons, resolved when the entities are read.
     singles: Vec<Node>,
+    /// Persons: skeleton of a full name's first word, and of its last word → nodes.
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+    /// Everything else: (kind, name key) → node.
+    by_key: HashMap<(EntityKind, String), usize>,
 }
 
 fn sorted(map: &BTreeMap<String, usize>) -> Vec<String> {
@@ -110,17 +117,46 @@ impl EntityResolver {
                 self.singles.push(node);
                 continue;
             }
-            let found = self.nodes.iter().position(|n| {
-                n.kind == Some(kind)
-                    && if kind == EntityKind::Person {
-                        n.full_names().any(|f| same_person(&f, &skel))
-                    } else {
-                        n.names.keys().any(|k| name_key(k) == name_key(&name))
+            if kind != EntityKind::Person {
+                let key = (kind, name_key(&name));
+                match self.by_key.get(&key) {
+                    Some(&i) => self.nodes[i].absorb(&node),
+                    None => {
+                        self.by_key.insert(key, self.nodes.len());
+                        self.nodes.push(node);
                     }
-            });
-            match found {
-                Some(i) => self.nodes[i].absorb(&node),
-                None => self.nodes.push(node),
+                }
+                continue;
+            }
+            let (first, last) = (skel[0].clone(), skel[skel.len() - 1].clone());
+            let mut candidates: Vec<usize> = self
+                .by_first
+                .get(&first)
+                .into_iter()
+                .chain(self.by_last.get(&last))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let found = candidates
+                .into_iter()
+                .find(|&i| self.nodes[i].full_names().any(|f| same_person(&f, &skel)));
+            let i = match found {
+                Some(i) => {
+                    self.nodes[i].absorb(&node);
+                    i
+                }
+                None => {
+                    self.nodes.push(node);
+                    self.nodes.len() - 1
+                }
+            };
+            for (index, key) in [(&mut self.by_first, first), (&mut self.by_last, last)] {
+                let list = index.entry(key).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
             }
         }
     }
@@ -129,25 +165,18 @@ impl EntityResolver {
     pub fn entities(&self) -> Vec<Entity> {
         let mut nodes = self.nodes.clone();
         let mut leftovers: Vec<Node> = Vec::new();
+        let mut leftover_index: HashMap<String, usize> = HashMap::new();
         for single in &self.singles {
             let Some(name) = single.names.keys().next() else { continue };
             let word = skeleton(name);
-            let candidates: Vec<usize> = (0..nodes.len())
-                .filter(|&i| {
-                    nodes[i].kind == Some(EntityKind::Person)
-                        && nodes[i]
-                            .full_names()
-                            .any(|f| f[1..].iter().any(|w| similar_skeletons(w, &word)))
-                })
-                .collect();
+            // Persons whose full name ends in this word (exact skeleton, through the index).
+            let candidates: Vec<usize> = self.by_last.get(&word).cloned().unwrap_or_default();
             if let [only] = candidates[..] {
                 nodes[only].absorb(single);
-            } else if let Some(l) = leftovers
-                .iter_mut()
-                .find(|l| l.names.keys().any(|k| similar_skeletons(&skeleton(k), &word)))
-            {
-                l.absorb(single);
+            } else if let Some(&l) = leftover_index.get(&word) {
+                leftovers[l].absorb(single);
             } else {
+                leftover_index.insert(word, leftovers.len());
                 leftovers.push(single.clone());
             }
         }

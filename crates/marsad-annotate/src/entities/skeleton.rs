@@ -45,12 +45,13 @@ pub fn skeleton(word: &str) -> String {
 }
 
 /// The key of a whole name for places, organisations and misc: each word's key
-/// (clitics and article stripped, so للعراق = العراق) as a skeleton, space-joined.
+/// (normalized, clitics and article stripped, so للعراق = العراق), space-joined. No
+/// vowel dropping here: short place names would collide (سوريا / سويسرا).
 pub fn name_key(name: &str) -> String {
     let words: Vec<String> = name
         .split_whitespace()
-        .map(|w| skeleton(&super::lexicon::word_key(w)))
-        .filter(|k| !k.is_empty())
+        .map(super::lexicon::word_key)
+        .filter(|k| k.chars().any(char::is_alphanumeric))
         .collect();
     words.join(" ")
 }
