@@ -4,8 +4,9 @@
 
 use crate::dates::{self, DateMention};
 use crate::doc::Doc;
+use crate::entities::EntityMention;
 use crate::quantities::{self, Quantity};
-use crate::quotes::{self, Mention, Quote};
+use crate::quotes::{self, Quote};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -23,7 +24,11 @@ pub struct Annotations {
 /// Annotate `text`. `published` resolves relative dates (see
 /// [`dates::reference_date`] for the fallbacks); `mentions` (may be empty) are
 /// entity mentions that give speakers canonical names.
-pub fn annotate(text: &str, published: Option<NaiveDate>, mentions: &[Mention]) -> Annotations {
+pub fn annotate(
+    text: &str,
+    published: Option<NaiveDate>,
+    mentions: &[EntityMention],
+) -> Annotations {
     let doc = Doc::new(text);
     let reference = dates::reference_date(&doc, published);
     let dates = dates::dates(&doc, reference);

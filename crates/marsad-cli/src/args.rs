@@ -119,6 +119,69 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// People, organisations and places across the stored articles: canonical name,
+    /// aliases (spelling variants merged), roles and counts, most mentioned first.
+    Entities {
+        /// JSON Lines, one entity per line {"kind", "canonical", "aliases", "roles", "count", "articles"}.
+        #[arg(long)]
+        json: bool,
+        /// Only articles of this outlet.
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Only this kind: PERS, ORG, LOC or MISC.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Train the named-entity tagger on a CoNLL file (`token TAG` per line, blank line
+    /// between sentences) and write the model; or, with --cv K, cross-validate over K
+    /// contiguous folds and write every sentence's predicted tags.
+    TrainNer {
+        /// Labeled training file (e.g. ../shared/eval/ner/anercorp_train.txt).
+        #[arg(long)]
+        train: PathBuf,
+        /// Where to write the model (with --cv: the predictions, `token<TAB>tag`).
+        #[arg(long)]
+        out: PathBuf,
+        /// Cross-validate over this many contiguous folds instead of training one model.
+        #[arg(long)]
+        cv: Option<usize>,
+        /// Training epochs.
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// The weight table has 2^bits rows.
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(8..=24))]
+        bits: u32,
+        /// Seed of the sentence order.
+        #[arg(long, default_value_t = 2015)]
+        seed: u64,
+        /// Sentences either side of a sentence that form its document for the second pass.
+        #[arg(long, default_value_t = 15)]
+        window: u32,
+    },
+    /// Tag tokens with the shipped entity tagger: --conll reads one token per line
+    /// (blank line between sentences) from stdin and prints `token<TAB>tag`.
+    Tag {
+        /// Token-per-line input and output (the only format for now).
+        #[arg(long)]
+        conll: bool,
+        /// Read the model from this file instead of the shipped one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+    /// Build the word clusters the tagger uses from unlabeled articles (files, folders,
+    /// .zip; e.g. ../shared/corpora/saudinewsnet/*.zip) and write the TSV table.
+    NerClusters {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output table (crates/marsad-annotate/models/clusters-v1.tsv ships).
+        #[arg(long)]
+        out: PathBuf,
+        /// Words to cluster (most frequent first).
+        #[arg(long, default_value_t = 40_000)]
+        vocab: usize,
+    },
     /// Ingest the bundled example corpus into a fresh database and show what Marsad makes of it.
     Demo {
         /// The example corpus (default: examples/seeds of this repository).

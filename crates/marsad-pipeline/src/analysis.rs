@@ -1,6 +1,7 @@
 //! `analyze`: one article's annotations, no database. The JSON shape is the
 //! contract in DESIGN.md (`marsad analyze --json`); later annotators add fields.
 
+use marsad_annotate::entities::EntityMention;
 use marsad_model::{Published, RawArticle, Span};
 use marsad_text::furniture::NoLearnedLines;
 use marsad_text::{RemovedBlock, TokenKind};
@@ -22,6 +23,8 @@ pub struct Analysis {
     /// Page furniture taken out before analysis (fixed rules only: no database), with
     /// spans into the text as read, so `text` is what ingest would store.
     pub furniture: Vec<RemovedBlock>,
+    /// Named entities (spans into `text`), with their canonical name in the article.
+    pub entities: Vec<EntityMention>,
     pub quotes: Vec<marsad_annotate::quotes::Quote>,
     pub quantities: Vec<marsad_annotate::quantities::Quantity>,
     pub dates: Vec<marsad_annotate::dates::DateMention>,
@@ -69,7 +72,11 @@ pub fn analyze(raw: &RawArticle) -> Analysis {
     let spans_with_text = |spans: Vec<Span>| {
         spans.into_iter().map(|span| TextSpan { text: span.slice(text).to_owned(), span }).collect()
     };
-    let annotations = marsad_annotate::annotate(text, raw.published.map(|p| p.date_naive()), &[]);
+    // The shipped model always loads (a test holds it); if it did not, no entities.
+    let entities = marsad_annotate::entities::annotate_entities(text).unwrap_or_default();
+    // Speakers resolve through the entity mentions (أوستن → لويد أوستن).
+    let annotations =
+        marsad_annotate::annotate(text, raw.published.map(|p| p.date_naive()), &entities);
     Analysis {
         title: crate::prepare::final_title(raw),
         // No date in the metadata: the dateline's, at midnight UTC (issue 7).
@@ -83,6 +90,7 @@ pub fn analyze(raw: &RawArticle) -> Analysis {
         tokens,
         sentences: spans_with_text(marsad_text::sentences(text)),
         paragraphs: spans_with_text(marsad_text::paragraphs(text)),
+        entities,
         text: text.to_owned(),
         furniture: cleaned.removed,
         quotes: annotations.quotes,

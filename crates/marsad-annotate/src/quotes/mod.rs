@@ -20,9 +20,10 @@ mod titles;
 mod transcript;
 mod unclaimed;
 
-pub use speaker::{Mention, Speaker};
+pub use speaker::Speaker;
 
 use crate::doc::{token_at_or_after, Doc};
+use crate::entities::EntityMention;
 use cues::{cue, is_complementizer, is_linking_preposition, Cue};
 use marks::Segment;
 use marsad_model::Span;
@@ -67,7 +68,7 @@ enum Content {
 
 /// Every quote in `doc`. `mentions` (from the entity tagger; may be empty)
 /// give speakers their canonical names.
-pub fn quotes(doc: &Doc, mentions: &[Mention]) -> Vec<Quote> {
+pub fn quotes(doc: &Doc, mentions: &[EntityMention]) -> Vec<Quote> {
     let mut resolver = Resolver::new(doc, mentions);
     let mut out: Vec<Quote> = Vec::new();
     let mut last: Option<Speaker> = None;

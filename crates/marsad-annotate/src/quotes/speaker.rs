@@ -7,19 +7,9 @@
 
 use super::titles::{holders, is_name_stop, is_org_head, is_title, keys, title_then_name, Holder};
 use crate::doc::Doc;
+use crate::entities::{EntityKind, EntityMention as Mention};
 use marsad_model::Span;
-use serde::{Deserialize, Serialize};
-
-/// An entity mention from the entity tagger (the speaker resolver's optional input).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mention {
-    pub span: Span,
-    pub text: String,
-    /// PERS, ORG, LOC or MISC.
-    pub kind: String,
-    /// Canonical name.
-    pub entity: String,
-}
+use serde::Serialize;
 
 /// A quote's speaker (`speaker` in `marsad analyze --json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -215,7 +205,11 @@ impl<'m> Resolver<'m> {
                 let entity = self
                     .mentions
                     .iter()
-                    .find(|m| m.kind == "ORG" && m.span.start < span.end && span.start < m.span.end)
+                    .find(|m| {
+                        m.kind == EntityKind::Organization
+                            && m.span.start < span.end
+                            && span.start < m.span.end
+                    })
                     .map(|m| m.entity.clone());
                 Speaker { span, text: doc.slice(span).to_owned(), entity }
             }
@@ -256,5 +250,7 @@ fn is_person_title(keys: &[String]) -> bool {
 }
 
 fn person_in(mentions: &[Mention], span: Span) -> Option<&Mention> {
-    mentions.iter().find(|m| m.kind == "PERS" && m.span.start < span.end && span.start < m.span.end)
+    mentions.iter().find(|m| {
+        m.kind == EntityKind::Person && m.span.start < span.end && span.start < m.span.end
+    })
 }

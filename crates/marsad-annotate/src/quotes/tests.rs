@@ -1,6 +1,7 @@
 //! Unit tests for the quote annotator.
 
 use super::*;
+use crate::entities::EntityKind;
 
 fn q(text: &str) -> Vec<(String, bool, Option<String>, Option<String>)> {
     let doc = Doc::new(text);
@@ -59,11 +60,12 @@ fn mentions_give_entities() {
     let text = "وقال أوستن إن القوات باقية.";
     let doc = Doc::new(text);
     let start = text.find("أوستن").unwrap_or(0);
-    let mention = Mention {
+    let mention = EntityMention {
         span: Span::new(start, start + "أوستن".len()),
         text: "أوستن".into(),
-        kind: "PERS".into(),
+        kind: EntityKind::Person,
         entity: "Lloyd Austin".into(),
+        role: None,
     };
     let got = quotes(&doc, &[mention]);
     assert_eq!(got[0].speaker.as_ref().and_then(|s| s.entity.as_deref()), Some("Lloyd Austin"));

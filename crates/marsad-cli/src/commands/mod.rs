@@ -4,11 +4,15 @@ mod analyze;
 mod articles;
 mod demo;
 mod dups;
+mod entities;
 mod extract;
 mod ingest;
+mod ner_clusters;
 mod reuse;
 mod search;
 mod stats;
+mod tag;
+mod train_ner;
 mod watch;
 
 use std::path::Path;
@@ -17,6 +21,7 @@ use anyhow::{Context, Result};
 use marsad_store::SqliteStore;
 
 use crate::args::{Cli, Command};
+use marsad_annotate::entities::TrainOptions;
 
 pub fn run(cli: Cli) -> Result<()> {
     let db = cli.db();
@@ -31,9 +36,20 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Search { query, json, limit } => {
             search::run(&open_existing(&db)?, &query.join(" "), json, limit)
         }
+        Command::Entities { json, outlet, kind, limit } => {
+            entities::run(&open_existing(&db)?, json, outlet, kind, limit)
+        }
         Command::Analyze { path, json } => analyze::run(&path, json),
         Command::Extract { paths, out, json } => extract::run(&paths, &out, json),
         Command::Demo { path } => demo::run(path, &db, cli.db.is_none()),
+        Command::TrainNer { train, out, cv, epochs, bits, seed, window } => train_ner::run(
+            &train,
+            &out,
+            cv,
+            TrainOptions { epochs, bits, seed, window, ..TrainOptions::default() },
+        ),
+        Command::Tag { conll, model } => tag::run(conll, model.as_deref()),
+        Command::NerClusters { paths, out, vocab } => ner_clusters::run(&paths, &out, vocab),
         Command::Watch { sources, once, interval, state, json } => {
             watch::run(&db, &sources, once, interval, state, json)
         }

@@ -1,1 +1,0 @@
-//! entities: see the crate doc.

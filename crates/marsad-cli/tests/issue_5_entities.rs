@@ -1,0 +1,39 @@
+//! Issue 5, `marsad entities` over a database: the seeds give one entity per person
+//! with variants merged and roles kept; `--kind` filters; a missing database is an error.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code
+
+mod common;
+
+use common::*;
+
+#[test]
+fn issue_5_entities_over_the_seeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let out = run(&db, &["ingest", seeds().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let people = json_lines(&run(&db, &["entities", "--json", "--kind", "PERS", "--limit", "500"]));
+    assert!(people.iter().all(|e| e["kind"] == "PERS"));
+    let holding = |name: &str| -> Vec<&serde_json::Value> {
+        people
+            .iter()
+            .filter(|e| {
+                e["aliases"].as_array().unwrap().iter().any(|a| a.as_str().unwrap().contains(name))
+            })
+            .collect()
+    };
+    let austin = holding("أوستن");
+    assert_eq!(austin.len(), 1, "{austin:#?}");
+    assert_eq!(austin[0]["canonical"], "لويد أوستن");
+    assert!(austin[0]["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r.as_str().unwrap().contains("وزير الدفاع")));
+    assert_eq!(holding("والاندر").len(), 1);
+    assert_eq!(holding("واندر"), holding("والاندر"));
+    let text = stdout(&run(&db, &["entities"]));
+    assert!(text.contains("داعش"), "{text}");
+    let missing = run(&dir.path().join("none.db"), &["entities"]);
+    assert!(!missing.status.success());
+}
