@@ -58,6 +58,7 @@
 mod error;
 pub mod schema;
 mod sqlite;
+mod stories;
 mod types;
 
 use marsad_model::{Article, ArticleId};
@@ -65,13 +66,18 @@ use marsad_model::{Article, ArticleId};
 pub use error::StoreError;
 pub use schema::SCHEMA_VERSION;
 pub use sqlite::SqliteStore;
+pub use stories::{
+    ClusterText, StoryAssignment, StoryFilter, StoryId, StoryMember, StoryMerge, StoryRecord,
+    StoryStore,
+};
 pub use types::{
     ArticleFilter, FurnitureBlock, InsertOutcome, NearDuplicate, OutletCount, OutletLines,
     PreparedArticle, ReusedPassage, SearchHit, Stats, StoredText,
 };
 
-/// What every storage backend (SQLite now, PostgreSQL later) offers the pipeline and the CLI.
-pub trait ArticleStore {
+/// What every storage backend (SQLite now, PostgreSQL later) offers the pipeline and the CLI
+/// (stories: the [`StoryStore`] part).
+pub trait ArticleStore: StoryStore {
     /// Store a batch in one transaction; outcomes in batch order.
     fn insert_batch(&mut self, batch: &[PreparedArticle])
         -> Result<Vec<InsertOutcome>, StoreError>;
