@@ -1,8 +1,10 @@
 //! The writer stage of ingest: store each analysed batch in one transaction, link the
 //! articles it added or updated (near duplicates, reused passages: `reuse.rs`), and
-//! report the lines of the originals it added back to the analyser.
+//! give them their stories (`stories.rs`), and report the lines of the originals it
+//! added back to the analyser.
 
 use std::sync::Mutex;
+use std::time::Instant;
 
 use crossbeam_channel::{Receiver, Sender};
 use marsad_store::{ArticleStore, InsertOutcome, PreparedArticle};
@@ -10,6 +12,15 @@ use marsad_store::{ArticleStore, InsertOutcome, PreparedArticle};
 use crate::ingest::{AnalysedBatch, IngestObserver, IngestOptions, PipelineError};
 use crate::learned::Counted;
 use crate::reuse::{Linker, Stored, TextPrints};
+use crate::stories::{Clustered, Stories};
+
+impl Written {
+    fn add_clustered(&mut self, clustered: Clustered, started: Instant) {
+        self.clustered += clustered.articles;
+        self.stories += clustered.stories;
+        self.clustering_seconds += started.elapsed().as_secs_f64();
+    }
+}
 
 /// What the writer did, for the summary.
 #[derive(Debug, Default)]
@@ -22,6 +33,9 @@ pub(crate) struct Written {
     pub near_duplicates: u64,
     pub passages: u64,
     pub backfilled: u64,
+    pub clustered: u64,
+    pub stories: u64,
+    pub clustering_seconds: f64,
 }
 
 /// Stores each batch, then reports the lines of the originals it added (the ones the
@@ -44,6 +58,10 @@ pub(crate) fn write_batches<S: ArticleStore>(
     written.backfilled = backfilled.articles;
     written.near_duplicates += backfilled.pairs;
     written.passages += backfilled.passages;
+    let batch_size = options.batch_size.max(1);
+    let started = Instant::now();
+    let mut stories = Stories::resume(store, options.stories.clone())?;
+    written.add_clustered(stories.cluster_pending(store, batch_size)?, started);
     for batch in input {
         let (batch, prints): (Vec<PreparedArticle>, Vec<TextPrints>) = batch.into_iter().unzip();
         let outcomes = {
@@ -73,6 +91,8 @@ pub(crate) fn write_batches<S: ArticleStore>(
             let linked = linker.link(store, stored)?;
             written.near_duplicates += linked.pairs;
             written.passages += linked.passages;
+            let started = Instant::now();
+            written.add_clustered(stories.cluster_pending(store, batch_size)?, started);
         }
         let mut counted = Vec::new();
         for (article, outcome) in batch.into_iter().zip(outcomes) {
