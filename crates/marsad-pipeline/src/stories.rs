@@ -13,11 +13,12 @@
 //! the next one finishes the job.
 //!
 //! **Time.** The clusterer's time for an article is its publication time (metadata,
-//! else the dateline: `prepare.rs`). An undated article is timed at the latest time
-//! the clusterer has seen (ingest order: it arrived with what was just published); in
-//! a database with nothing clustered yet, at the latest full date its text states,
-//! if any (never later than the first dated article of the same pending batch, so one
-//! stray future date cannot evict the window).
+//! else the dateline: `prepare.rs`). An article with neither is timed by the latest
+//! full date its text states, when that date is plausible: not after this ingest, and
+//! within the window before the latest time seen (a text recalling an old event is
+//! still today's news). Otherwise it gets the latest time the clusterer has seen
+//! (ingest order: it arrived with what was just published), or, in an empty
+//! database, the time of this ingest.
 //!
 //! **Entities.** `ArticleInput::entities` is empty for now: when the NER stage lands,
 //! its canonical entity keys per article plug in at [`input_of`] (and in the CLI's
@@ -111,26 +112,30 @@ impl Stories {
         pending: &[ClusterText],
     ) -> Result<Clustered, PipelineError> {
         let config = self.clusterer.config().clone();
-        let first_dated = pending.iter().find_map(|r| r.published.map(|p| p.timestamp()));
-        let fallback = self.clusterer.now();
-        let features: Vec<Features> = pending
+        let wall = chrono::Utc::now().timestamp();
+        // Text analysis in parallel; an undated article's stated date too.
+        let analysed: Vec<(Features, Option<i64>, Option<i64>)> = pending
             .par_iter()
             .map(|row| {
-                let published = row.published.map(|p| p.timestamp()).or_else(|| {
-                    if fallback.is_some() {
-                        return None; // the clusterer's latest time
-                    }
-                    let stated = text_time(&row.text)?;
-                    Some(first_dated.map_or(stated, |d| stated.min(d)))
-                });
-                Features::new(&input_of(row, published), &config)
+                let published = row.published.map(|p| p.timestamp());
+                let stated = if published.is_none() { stated_time(&row.text, wall) } else { None };
+                (Features::new(&input_of(row, published), &config), published, stated)
             })
             .collect();
         let mut assignments = Vec::with_capacity(pending.len());
         let mut merges = Vec::new();
         let mut touched = BTreeSet::new();
         let mut done = Clustered::default();
-        for f in features {
+        for (f, published, stated) in analysed {
+            let f = match published {
+                Some(_) => f,
+                None => f.with_published(undated_time(
+                    stated,
+                    self.clusterer.now(),
+                    wall,
+                    config.window_secs,
+                )),
+            };
             let d = self.clusterer.assign_features(f)?;
             let (score, duplicate_of) = match d.kind {
                 DecisionKind::Joined { score } => (Some(score), None),
@@ -160,11 +165,24 @@ impl Stories {
     }
 }
 
-/// The latest full date the text states (midnight UTC), for an undated article.
-fn text_time(text: &str) -> Option<i64> {
+/// The latest full date an undated article's text states (midnight UTC), unless it is
+/// after `wall` (the time of this ingest: nothing is published in the future).
+fn stated_time(text: &str, wall: i64) -> Option<i64> {
     let doc = marsad_annotate::doc::Doc::new(text);
     let day = marsad_annotate::dates::reference_date(&doc, None)?;
-    Some(day.and_hms_opt(0, 0, 0)?.and_utc().timestamp())
+    Some(day.and_hms_opt(0, 0, 0)?.and_utc().timestamp()).filter(|&t| t <= wall)
+}
+
+/// The time of an article with no publication date: the date its text states when the
+/// clusterer has seen nothing yet or that date lies within the window around `now`;
+/// else `None` (the clusterer's latest time); in an empty clusterer with no stated
+/// date, `wall`.
+fn undated_time(stated: Option<i64>, now: Option<i64>, wall: i64, window: i64) -> Option<i64> {
+    match (stated, now) {
+        (Some(t), Some(now)) if t.abs_diff(now) <= window.unsigned_abs() => Some(t),
+        (_, Some(_)) => None,
+        (stated, None) => Some(stated.unwrap_or(wall)),
+    }
 }
 
 /// The summaries of the touched stories: their stored members (merged stories'

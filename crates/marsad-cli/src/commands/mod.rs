@@ -9,6 +9,8 @@ mod ingest;
 mod reuse;
 mod search;
 mod stats;
+mod stories;
+mod story;
 mod watch;
 
 use std::path::Path;
@@ -31,6 +33,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Search { query, json, limit } => {
             search::run(&open_existing(&db)?, &query.join(" "), json, limit)
         }
+        Command::Stories { json, all, since, limit } => {
+            stories::run(&open_existing(&db)?, json, all, since.as_deref(), limit)
+        }
+        Command::Story { id, json } => story::run(&open_existing(&db)?, id, json),
         Command::Analyze { path, json } => analyze::run(&path, json),
         Command::Extract { paths, out, json } => extract::run(&paths, &out, json),
         Command::Demo { path } => demo::run(path, &db, cli.db.is_none()),
