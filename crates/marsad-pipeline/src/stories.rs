@@ -24,11 +24,13 @@
 //! its canonical entity keys per article plug in at [`input_of`] (and in the CLI's
 //! `marsad story` "why" list, `marsad_cluster::why`), with no schema change here.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Mutex;
 
 use marsad_cluster::summary::{summarize, MemberInfo};
 use marsad_cluster::{ArticleInput, ClusterConfig, Clusterer, DecisionKind, Features};
+use marsad_model::ArticleId;
+use marsad_store::PreparedArticle;
 use marsad_store::{ArticleStore, ClusterText, StoryAssignment, StoryMerge, StoryRecord};
 use rayon::prelude::*;
 
@@ -86,10 +88,14 @@ impl Stories {
     }
 
     /// Give a story to every stored article that has none, `batch` at a time.
+    /// `known`: features already computed from the analysis of articles just stored
+    /// (by id, without time or duplicate link); the others are analysed from their
+    /// stored text.
     pub fn cluster_pending<S: ArticleStore>(
         &mut self,
         store: &Mutex<&mut S>,
         batch: usize,
+        known: &mut HashMap<ArticleId, Features>,
     ) -> Result<Clustered, PipelineError> {
         let mut total = Clustered::default();
         loop {
@@ -100,7 +106,7 @@ impl Stories {
             if pending.is_empty() {
                 return Ok(total);
             }
-            let done = self.cluster(store, &pending)?;
+            let done = self.cluster(store, &pending, known)?;
             total.articles += done.articles;
             total.stories += done.stories;
         }
@@ -110,16 +116,24 @@ impl Stories {
         &mut self,
         store: &Mutex<&mut S>,
         pending: &[ClusterText],
+        known: &mut HashMap<ArticleId, Features>,
     ) -> Result<Clustered, PipelineError> {
         let config = self.clusterer.config().clone();
         let wall = chrono::Utc::now().timestamp();
         // Text analysis in parallel; an undated article's stated date too.
+        let mut known: Vec<Option<Features>> =
+            pending.iter().map(|r| known.remove(&r.id)).collect();
         let analysed: Vec<(Features, Option<i64>, Option<i64>)> = pending
             .par_iter()
-            .map(|row| {
+            .zip(known.par_iter_mut())
+            .map(|(row, known)| {
                 let published = row.published.map(|p| p.timestamp());
                 let stated = if published.is_none() { stated_time(&row.text, wall) } else { None };
-                (Features::new(&input_of(row, published), &config), published, stated)
+                let features = match known.take() {
+                    Some(f) => f.with_published(published).with_duplicate_of(row.duplicate_of),
+                    None => Features::new(&input_of(row, published), &config),
+                };
+                (features, published, stated)
             })
             .collect();
         let mut assignments = Vec::with_capacity(pending.len());
@@ -163,6 +177,24 @@ impl Stories {
         store.store_stories(&assignments, &merges, &summaries)?;
         Ok(done)
     }
+}
+
+/// An added article's features from its analysis (`prepare.rs` computed its index
+/// terms): no re-analysis unless its text is longer than the clusterer reads.
+pub(crate) fn features_of(
+    id: ArticleId,
+    article: &PreparedArticle,
+    config: &ClusterConfig,
+) -> Features {
+    let input =
+        ArticleInput { id, outlet: Some(article.outlet.clone()), ..ArticleInput::default() };
+    Features::from_analysed(
+        &input,
+        &article.raw.text,
+        &article.title_terms,
+        &article.body_terms,
+        config,
+    )
 }
 
 /// The latest full date an undated article's text states (midnight UTC), unless it is

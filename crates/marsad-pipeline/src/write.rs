@@ -3,16 +3,18 @@
 //! give them their stories (`stories.rs`), and report the lines of the originals it
 //! added back to the analyser.
 
+use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Instant;
 
 use crossbeam_channel::{Receiver, Sender};
 use marsad_store::{ArticleStore, InsertOutcome, PreparedArticle};
+use rayon::prelude::*;
 
 use crate::ingest::{AnalysedBatch, IngestObserver, IngestOptions, PipelineError};
 use crate::learned::Counted;
 use crate::reuse::{Linker, Stored, TextPrints};
-use crate::stories::{Clustered, Stories};
+use crate::stories::{features_of, Clustered, Stories};
 
 impl Written {
     fn add_clustered(&mut self, clustered: Clustered, started: Instant) {
@@ -61,7 +63,8 @@ pub(crate) fn write_batches<S: ArticleStore>(
     let batch_size = options.batch_size.max(1);
     let started = Instant::now();
     let mut stories = Stories::resume(store, options.stories.clone())?;
-    written.add_clustered(stories.cluster_pending(store, batch_size)?, started);
+    let mut known = HashMap::new();
+    written.add_clustered(stories.cluster_pending(store, batch_size, &mut known)?, started);
     for batch in input {
         let (batch, prints): (Vec<PreparedArticle>, Vec<TextPrints>) = batch.into_iter().unzip();
         let outcomes = {
@@ -92,7 +95,16 @@ pub(crate) fn write_batches<S: ArticleStore>(
             written.near_duplicates += linked.pairs;
             written.passages += linked.passages;
             let started = Instant::now();
-            written.add_clustered(stories.cluster_pending(store, batch_size)?, started);
+            let config = &options.stories;
+            known = outcomes
+                .par_iter()
+                .zip(&batch)
+                .filter_map(|(outcome, article)| match *outcome {
+                    InsertOutcome::Added { id, .. } => Some((id, features_of(id, article, config))),
+                    _ => None,
+                })
+                .collect();
+            written.add_clustered(stories.cluster_pending(store, batch_size, &mut known)?, started);
         }
         let mut counted = Vec::new();
         for (article, outcome) in batch.into_iter().zip(outcomes) {

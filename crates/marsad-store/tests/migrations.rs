@@ -444,7 +444,8 @@ fn frozen_v4_database_migrates_to_v5_with_its_data_and_nothing_clustered_yet() {
     assert!(waiting.iter().all(|a| a.assigned.is_none()));
     let (assignments, merges, summaries) = common::fixture_v5_stories();
     store.store_stories(&assignments, &merges, &summaries).unwrap();
-    assert_eq!(store.unclustered_articles(100).unwrap().len(), 1);
+    // Clustered articles are a prefix of the ids: what follows the last one waits.
+    assert!(store.unclustered_articles(100).unwrap().is_empty());
 }
 
 #[test]
@@ -479,10 +480,9 @@ fn frozen_v5_database_opens_reads_stories_and_resolves_merged_ids() {
             (5, Some((1_437_472_800, 1)))
         ]
     );
-    assert_eq!(
-        store.unclustered_articles(10).unwrap().iter().map(|a| a.id).collect::<Vec<_>>(),
-        [3]
-    );
+    // Articles are clustered in id order: only ids after the last clustered one wait
+    // (the fixture's article 3 is a hole the pipeline never leaves).
+    assert!(store.unclustered_articles(10).unwrap().is_empty());
     let filter = StoryFilter { since: Some(1_437_472_801), limit: None };
     assert!(store.stories(&filter).unwrap().is_empty());
     // Storing the last one clusters everything.

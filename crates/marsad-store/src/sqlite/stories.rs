@@ -45,10 +45,14 @@ pub(crate) fn clustered_since(
     rows.collect()
 }
 
+/// Articles are clustered in id order, and every stored article gets clustered, so
+/// the clustered ones are always a prefix of the ids: the unclustered ones are those
+/// after the largest clustered id (an index lookup, not a scan of the store).
 pub(crate) fn unclustered(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<ClusterText>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {TEXT_COLUMNS} FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
-         WHERE sa.article_id IS NULL ORDER BY a.id LIMIT ?1"
+         WHERE a.id > COALESCE((SELECT MAX(article_id) FROM story_articles), 0)
+         ORDER BY a.id LIMIT ?1"
     ))?;
     let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], text_from_row)?;
     rows.collect()
