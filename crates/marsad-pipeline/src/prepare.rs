@@ -167,6 +167,13 @@ pub fn derive_title(text: &str) -> String {
     title
 }
 
+/// The publication time a dateline in the first lines of `text` gives (midnight UTC of
+/// its day), for an article whose metadata has none (issue 7).
+pub fn dateline_published(text: &str) -> Option<marsad_model::Published> {
+    let day = marsad_annotate::dates::dateline(text)?;
+    Some(day.and_hms_opt(0, 0, 0)?.and_utc().fixed_offset())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,11 +254,4 @@ mod tests {
         let b = prepare(RawArticle::new("b", "وقال الوزير إن العراق آمن"));
         assert_eq!(a.content_hash, b.content_hash);
     }
-}
-
-/// The publication time a dateline in the first lines of `text` gives (midnight UTC of
-/// its day), for an article whose metadata has none (issue 7).
-pub fn dateline_published(text: &str) -> Option<marsad_model::Published> {
-    let day = marsad_annotate::dates::dateline(text)?;
-    Some(day.and_hms_opt(0, 0, 0)?.and_utc().fixed_offset())
 }
