@@ -9,8 +9,9 @@
 //! earlier article; unchanged; or updated), stored [`marsad_model::Article`]s (by id,
 //! newest first, or ranked by full-text [`ArticleStore::search`] as [`SearchHit`]s), the
 //! [`FurnitureBlock`]s removed from an article, what is learned about an outlet's lines
-//! ([`OutletLines`]: lines that recur across its articles are its furniture), and
-//! database [`Stats`].
+//! ([`OutletLines`]: lines that recur across its articles are its furniture),
+//! database [`Stats`], and stories ([`StoryStore`]: each article's story, merges, story
+//! summaries, the rows a resumed clusterer replays).
 //!
 //! Key types: [`SqliteStore`] (one SQLite file in WAL mode: one writer, many readers,
 //! crash-safe; versioned migrations in `migrations/`, see [`schema`]) and
