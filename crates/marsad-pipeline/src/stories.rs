@@ -87,7 +87,8 @@ impl Stories {
         Ok(Self { clusterer: Clusterer::resume_features(config, stored)? })
     }
 
-    /// Give a story to every stored article that has none, `batch` at a time.
+    /// Give a story to every stored article up to id `up_to` that has none, `batch` at a
+    /// time.
     /// `known`: features already computed from the analysis of articles just stored
     /// (by id, without time or duplicate link); the others are analysed from their
     /// stored text.
@@ -95,13 +96,14 @@ impl Stories {
         &mut self,
         store: &Mutex<&mut S>,
         batch: usize,
+        up_to: ArticleId,
         known: &mut HashMap<ArticleId, Features>,
     ) -> Result<Clustered, PipelineError> {
         let mut total = Clustered::default();
         loop {
             let pending = {
                 let store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
-                store.unclustered_articles(batch.max(1))?
+                store.unclustered_articles(batch.max(1), up_to)?
             };
             if pending.is_empty() {
                 return Ok(total);

@@ -99,9 +99,13 @@ pub trait StoryStore {
     fn latest_story_time(&self) -> Result<Option<i64>, StoreError>;
     /// The assigned articles whose time is at or after `horizon`, in assignment order.
     fn clustered_since(&self, horizon: i64) -> Result<Vec<ClusterText>, StoreError>;
-    /// Up to `limit` articles with no story yet, by id: those after the largest clustered
-    /// id (the pipeline clusters every article, in id order).
-    fn unclustered_articles(&self, limit: usize) -> Result<Vec<ClusterText>, StoreError>;
+    /// Up to `limit` articles with no story yet and an id at most `up_to`, by id: those
+    /// after the largest clustered id (the pipeline clusters every article, in id order).
+    fn unclustered_articles(
+        &self,
+        limit: usize,
+        up_to: ArticleId,
+    ) -> Result<Vec<ClusterText>, StoreError>;
     /// The members of these stories, by story then assignment order.
     fn story_members(&self, stories: &[StoryId]) -> Result<Vec<StoryMember>, StoreError>;
     /// In one transaction: store assignments (in order), apply merges (members move to

@@ -437,7 +437,7 @@ fn frozen_v4_database_migrates_to_v5_with_its_data_and_nothing_clustered_yet() {
     assert_eq!(store.latest_story_time().unwrap(), None);
     assert!(store.stories(&StoryFilter::default()).unwrap().is_empty());
     // Every article waits for the clusterer, by id, with its duplicate link.
-    let waiting = store.unclustered_articles(100).unwrap();
+    let waiting = store.unclustered_articles(100, i64::MAX).unwrap();
     assert_eq!(waiting.iter().map(|a| a.id).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]);
     assert_eq!(waiting[1].duplicate_of, Some(1));
     assert_eq!(waiting[5].duplicate_of, Some(1)); // the near-duplicate pair 1–6
@@ -445,7 +445,7 @@ fn frozen_v4_database_migrates_to_v5_with_its_data_and_nothing_clustered_yet() {
     let (assignments, merges, summaries) = common::fixture_v5_stories();
     store.store_stories(&assignments, &merges, &summaries).unwrap();
     // Clustered articles are a prefix of the ids: what follows the last one waits.
-    assert!(store.unclustered_articles(100).unwrap().is_empty());
+    assert!(store.unclustered_articles(100, i64::MAX).unwrap().is_empty());
 }
 
 #[test]
@@ -482,7 +482,7 @@ fn frozen_v5_database_opens_reads_stories_and_resolves_merged_ids() {
     );
     // Articles are clustered in id order: only ids after the last clustered one wait
     // (the fixture's article 3 is a hole the pipeline never leaves).
-    assert!(store.unclustered_articles(10).unwrap().is_empty());
+    assert!(store.unclustered_articles(10, i64::MAX).unwrap().is_empty());
     let filter = StoryFilter { since: Some(1_437_472_801), limit: None };
     assert!(store.stories(&filter).unwrap().is_empty());
     // Storing the last one clusters everything.
@@ -490,6 +490,6 @@ fn frozen_v5_database_opens_reads_stories_and_resolves_merged_ids() {
     let summary =
         marsad_store::StoryRecord { id: 3, title_article: 3, size: 1, ..summaries[0].clone() };
     store.store_stories(&[three], &[], &[summary]).unwrap();
-    assert!(store.unclustered_articles(10).unwrap().is_empty());
+    assert!(store.unclustered_articles(10, i64::MAX).unwrap().is_empty());
     assert_eq!(store.stories(&StoryFilter { since: None, limit: Some(1) }).unwrap().len(), 1);
 }

@@ -200,8 +200,12 @@ impl StoryStore for SqliteStore {
         stories::clustered_since(&self.conn, horizon).map_err(|e| self.error(e))
     }
 
-    fn unclustered_articles(&self, limit: usize) -> Result<Vec<ClusterText>, StoreError> {
-        stories::unclustered(&self.conn, limit).map_err(|e| self.error(e))
+    fn unclustered_articles(
+        &self,
+        limit: usize,
+        up_to: ArticleId,
+    ) -> Result<Vec<ClusterText>, StoreError> {
+        stories::unclustered(&self.conn, limit, up_to).map_err(|e| self.error(e))
     }
 
     fn story_members(&self, ids: &[StoryId]) -> Result<Vec<StoryMember>, StoreError> {

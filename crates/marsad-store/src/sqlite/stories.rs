@@ -48,13 +48,17 @@ pub(crate) fn clustered_since(
 /// Articles are clustered in id order, and every stored article gets clustered, so
 /// the clustered ones are always a prefix of the ids: the unclustered ones are those
 /// after the largest clustered id (an index lookup, not a scan of the store).
-pub(crate) fn unclustered(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<ClusterText>> {
+pub(crate) fn unclustered(
+    conn: &Connection,
+    limit: usize,
+    up_to: ArticleId,
+) -> rusqlite::Result<Vec<ClusterText>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {TEXT_COLUMNS} FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
-         WHERE a.id > COALESCE((SELECT MAX(article_id) FROM story_articles), 0)
+         WHERE a.id > COALESCE((SELECT MAX(article_id) FROM story_articles), 0) AND a.id <= ?2
          ORDER BY a.id LIMIT ?1"
     ))?;
-    let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], text_from_row)?;
+    let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX), up_to], text_from_row)?;
     rows.collect()
 }
 
