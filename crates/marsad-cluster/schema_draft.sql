@@ -1,5 +1,5 @@
--- Draft migration for stories (marsad-cluster). Not applied by anything yet:
--- the integrator moves it to crates/marsad-store/migrations/NNNN_stories.sql.
+-- Draft migration for stories (marsad-cluster), now applied as schema v5:
+-- crates/marsad-store/migrations/0005_stories.sql (which adds story_articles.duplicate_of).
 --
 -- What the clusterer needs to resume (`Clusterer::resume`): every stored
 -- article with its story and the time the clusterer used, in assignment

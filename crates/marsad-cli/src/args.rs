@@ -81,6 +81,31 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
+    /// Stories (articles grouped by the event they cover), newest first: title, article
+    /// count, outlets, time span; with --json one story per line with its articles.
+    Stories {
+        /// JSON Lines: {"id", "title", "first_seen", "last_seen", "outlets", "size",
+        /// "articles": [{"id", "url", "outlet", "title", "published"}]}.
+        #[arg(long)]
+        json: bool,
+        /// Every story (no --since / --limit).
+        #[arg(long)]
+        all: bool,
+        /// Stories last seen on or after this date (YYYY-MM-DD, UTC) or RFC 3339 time.
+        #[arg(long)]
+        since: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// One story: its members (outlet, title, time, how each joined, duplicate-of) and
+    /// the shared terms that hold it together. A merged story's old id resolves.
+    Story {
+        /// The story id (see `marsad stories`).
+        id: i64,
+        /// One JSON object: the `stories --json` fields plus "members" and "why".
+        #[arg(long)]
+        json: bool,
+    },
     /// One article's annotations (tokens, sentences, …) without a database.
     Analyze {
         /// A file, or - for stdin.

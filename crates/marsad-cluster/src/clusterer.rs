@@ -54,9 +54,10 @@ impl Clusterer {
     /// An empty clusterer.
     pub fn new(config: ClusterConfig) -> Result<Self, ClusterError> {
         config.validate()?;
+        let idf = Idf::new(config.prior_weight);
         Ok(Self {
             config,
-            idf: Idf::default(),
+            idf,
             now: None,
             window: FxMap::default(),
             by_time: BTreeSet::new(),

@@ -17,6 +17,10 @@ pub struct ClusterConfig {
     /// … and whenever the window's size has changed by this fraction (at
     /// least 16 articles) since the last refresh, so a cold start learns fast.
     pub idf_growth: f64,
+    /// Weight of the document-frequency prior (`prior.rs`, built from ANERcorp):
+    /// 1 counts it as the 496 pseudo-documents it was built from, 0 turns it off.
+    /// It matters on a cold start (a small window) and fades as the window grows.
+    pub prior_weight: f64,
     /// Weight of each title term occurrence (body occurrences weigh 1).
     pub title_weight: u32,
     /// Weight of each occurrence among the first `lead_terms` body terms.
@@ -64,6 +68,7 @@ impl Default for ClusterConfig {
             window_secs: 3 * 86_400,
             idf_refresh_secs: 3_600,
             idf_growth: 0.125,
+            prior_weight: 1.0,
             title_weight: 3,
             lead_weight: 2,
             lead_terms: 40,
@@ -94,6 +99,9 @@ impl ClusterConfig {
         }
         if !(self.idf_growth.is_finite() && self.idf_growth > 0.0) {
             return bad("idf_growth must be a positive number");
+        }
+        if !(self.prior_weight.is_finite() && self.prior_weight >= 0.0) {
+            return bad("prior_weight must be a number >= 0");
         }
         if self.title_weight == 0 || self.lead_weight == 0 {
             return bad("title_weight and lead_weight must be at least 1");

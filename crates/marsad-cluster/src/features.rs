@@ -41,23 +41,54 @@ pub struct Features {
 impl Features {
     /// Analyse one article.
     pub fn new(input: &ArticleInput, config: &ClusterConfig) -> Self {
+        let mut title_terms = String::new();
+        marsad_text::index_terms(&input.title, &mut title_terms);
+        let mut text_terms = String::new();
+        marsad_text::index_terms(prefix(&input.text, config.max_text_bytes), &mut text_terms);
+        Self::from_terms(input, &title_terms, &text_terms, config)
+    }
+
+    /// The features of an article whose title and text were analysed already:
+    /// `title_terms` and `text_terms` are `marsad_text::index_terms` of the title and
+    /// of the text; `text` is the text itself. When the text is longer than
+    /// [`max_text_bytes`](ClusterConfig::max_text_bytes), its prefix is analysed
+    /// again (as [`Features::new`] reads only that much); otherwise the result is
+    /// exactly that of [`Features::new`] at the cost of hashing the terms.
+    /// `input.title` and `input.text` are not read.
+    pub fn from_analysed(
+        input: &ArticleInput,
+        text: &str,
+        title_terms: &str,
+        text_terms: &str,
+        config: &ClusterConfig,
+    ) -> Self {
+        if text.len() <= config.max_text_bytes {
+            return Self::from_terms(input, title_terms, text_terms, config);
+        }
+        let mut prefix_terms = String::new();
+        marsad_text::index_terms(prefix(text, config.max_text_bytes), &mut prefix_terms);
+        Self::from_terms(input, title_terms, &prefix_terms, config)
+    }
+
+    /// From the index terms of the title and of the text read (its prefix).
+    fn from_terms(
+        input: &ArticleInput,
+        title_terms: &str,
+        text_terms: &str,
+        config: &ClusterConfig,
+    ) -> Self {
         let mut tf: FxMap<TermKey, u32> = FxMap::default();
         let mut numbers: Vec<TermKey> = Vec::new();
-        let mut buf = String::new();
         let numeric = |term: &str, numbers: &mut Vec<TermKey>| {
             if input.numbers.is_empty() && is_distinctive_number(term, config.min_number_digits) {
                 numbers.push(key(KeyKind::Number, term));
             }
         };
-
-        marsad_text::index_terms(&input.title, &mut buf);
-        for term in buf.split_ascii_whitespace() {
+        for term in title_terms.split_ascii_whitespace() {
             *tf.entry(key(KeyKind::Term, term)).or_default() += config.title_weight;
             numeric(term, &mut numbers);
         }
-        buf.clear();
-        marsad_text::index_terms(prefix(&input.text, config.max_text_bytes), &mut buf);
-        for (i, term) in buf.split_ascii_whitespace().enumerate() {
+        for (i, term) in text_terms.split_ascii_whitespace().enumerate() {
             let w = if i < config.lead_terms { config.lead_weight } else { 1 };
             *tf.entry(key(KeyKind::Term, term)).or_default() += w;
             numeric(term, &mut numbers);
@@ -127,7 +158,7 @@ impl Features {
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a char boundary.
-fn prefix(text: &str, max: usize) -> &str {
+pub(crate) fn prefix(text: &str, max: usize) -> &str {
     if text.len() <= max {
         return text;
     }
@@ -195,6 +226,20 @@ mod tests {
         assert!(!is_distinctive_number("1436", 3));
         assert!(!is_distinctive_number("17", 3));
         assert!(!is_distinctive_number("d5", 1));
+    }
+
+    #[test]
+    fn features_from_analysed_terms_equal_features_from_text() {
+        let c = ClusterConfig { max_text_bytes: 60, ..ClusterConfig::default() };
+        for text in ["قال الوزير إن الحوار مثمر", &"العراق والولايات المتحدة ".repeat(10)]
+        {
+            let a = ArticleInput::new(3, Some(5), "الحوار الأمني", text);
+            let (mut t, mut b) = (String::new(), String::new());
+            marsad_text::index_terms(&a.title, &mut t);
+            marsad_text::index_terms(text, &mut b);
+            let bare = ArticleInput { title: String::new(), text: String::new(), ..a.clone() };
+            assert_eq!(Features::from_analysed(&bare, text, &t, &b, &c), Features::new(&a, &c));
+        }
     }
 
     #[test]

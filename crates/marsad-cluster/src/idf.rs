@@ -13,9 +13,12 @@
 //! snapshot at the same article, over the same counts, as one that ran from
 //! the start (see [`Clusterer::horizon`](crate::Clusterer::horizon)).
 //!
-//! `idf(t) = ln((N + 1) / (df(t) + 1)) + 1` with `N` and `df` from the snapshot.
+//! `idf(t) = ln((N + w·N₀ + 1) / (df(t) + w·df₀(t) + 1)) + 1` with `N` and `df` from
+//! the snapshot and `w·N₀`, `w·df₀` from the document-frequency prior (`prior.rs`,
+//! weight [`prior_weight`](crate::ClusterConfig::prior_weight); 0 turns it off).
 
 use crate::hash::{FxMap, TermKey};
+use crate::prior::{shipped, Prior};
 use crate::ClusterConfig;
 
 /// Live document frequencies and the snapshot scores read.
@@ -28,9 +31,17 @@ pub(crate) struct Idf {
     snap_period: Option<i64>,
     /// Bumped at each refresh; only used to invalidate caches.
     generation: u64,
+    /// The prior and its weight (`None`: off).
+    prior: Option<(&'static Prior, f64)>,
 }
 
 impl Idf {
+    /// Empty counts, with the shipped prior at `weight` (0: no prior).
+    pub(crate) fn new(weight: f64) -> Self {
+        let prior = (weight > 0.0).then(|| (shipped(), weight));
+        Self { prior, ..Self::default() }
+    }
+
     /// Count an article entering the window.
     pub(crate) fn add(&mut self, terms: &[(TermKey, u32)]) {
         self.n += 1;
@@ -71,8 +82,14 @@ impl Idf {
     /// The IDF of a term from the snapshot.
     #[inline]
     pub(crate) fn idf(&self, t: TermKey) -> f64 {
-        let df = self.snap.get(&t).copied().unwrap_or(0);
-        (f64::from(self.snap_n + 1) / f64::from(df + 1)).ln() + 1.0
+        let df = f64::from(self.snap.get(&t).copied().unwrap_or(0));
+        let (n, df) = match self.prior {
+            Some((p, w)) => {
+                (f64::from(self.snap_n) + w * p.docs, df + w * p.df.get(&t).copied().unwrap_or(0.0))
+            }
+            None => (f64::from(self.snap_n), df),
+        };
+        ((n + 1.0) / (df + 1.0)).ln() + 1.0
     }
 
     /// Whether the term is rare enough to look up candidates with: in at
@@ -128,5 +145,21 @@ mod tests {
         assert!(idf.maybe_refresh(2 * config.idf_refresh_secs, &config));
         assert!(idf.idf(8) > idf.idf(7));
         assert!(idf.idf(999) > idf.idf(8));
+    }
+
+    #[test]
+    fn the_prior_makes_common_news_words_weigh_less_on_a_cold_start() {
+        use crate::hash::{key, KeyKind};
+        let config = ClusterConfig::default();
+        let (said, rare) = (key(KeyKind::Term, "قال"), key(KeyKind::Term, "زززز"));
+        let mut plain = Idf::new(0.0);
+        let mut prior = Idf::new(1.0);
+        for idf in [&mut plain, &mut prior] {
+            idf.add(&[(said, 1), (rare, 1)]);
+            idf.add(&[(said, 1), (rare, 1)]);
+            idf.maybe_refresh(0, &config);
+        }
+        assert_eq!(plain.idf(said), plain.idf(rare));
+        assert!(prior.idf(said) + 1.0 < prior.idf(rare));
     }
 }

@@ -34,7 +34,11 @@
 //! 3. **IDF** (`idf`): document frequencies over the window, counted exactly;
 //!    scores read `idf = ln((N + 1) / (df + 1)) + 1` from a snapshot refreshed
 //!    every `idf_refresh_secs` (1 hour) of publication time and whenever the
-//!    window grew or shrank by `idf_growth` (1/8, at least 16 articles).
+//!    window grew or shrank by `idf_growth` (1/8, at least 16 articles). A
+//!    document-frequency prior from general news (ANERcorp, `prior.rs`, weight
+//!    `prior_weight` (1): 496 pseudo-documents) is added to the window's
+//!    counts, so the IDF is meaningful on a cold start and the window's own
+//!    counts take over as it grows.
 //! 4. **Candidates** (`postings`): the article's `query_terms` (12) heaviest
 //!    terms among those in at most `max_query_df` (5 %) of the window are
 //!    looked up in an inverted index over the window's articles; the
@@ -111,8 +115,10 @@ mod hash;
 mod idf;
 mod input;
 mod postings;
+mod prior;
 mod similarity;
 pub mod summary;
+pub mod why;
 
 pub use clusterer::Clusterer;
 pub use config::ClusterConfig;

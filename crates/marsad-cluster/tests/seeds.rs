@@ -57,3 +57,34 @@ fn seeds_cluster_the_same_when_001_comes_first() {
     assert_ne!(story[0], story[1]);
     assert!([2, 3, 4].iter().all(|&i| story[i] == story[0]), "{story:?}");
 }
+
+/// Cold start: the five seeds alone, undated (one time), in a clusterer that has
+/// seen nothing else. Only the document-frequency prior tells common news words
+/// from distinctive ones here.
+fn cold_start(order: &[usize], config: ClusterConfig) -> Vec<i64> {
+    let seeds = common::seeds();
+    let mut c = Clusterer::new(config).unwrap();
+    let mut stories = vec![0; seeds.len()];
+    for &i in order {
+        let seed = &seeds[i];
+        let title = seed.title.clone().unwrap_or_default();
+        let d =
+            c.assign(&ArticleInput::new(i as i64 + 1, None, title, seed.text.as_str())).unwrap();
+        eprintln!("{}: story {} ({:?})", seed.origin, d.story, d.kind);
+        stories[i] = d.story;
+    }
+    stories
+}
+
+#[test]
+fn cold_start_seeds_alone_form_the_right_stories_thanks_to_the_prior() {
+    for order in [[0, 1, 2, 3, 4], [1, 0, 2, 3, 4]] {
+        let story = cold_start(&order, ClusterConfig::default());
+        assert!([2, 3, 4].iter().all(|&i| story[i] == story[0]), "{order:?}: {story:?}");
+        assert_ne!(story[0], story[1], "{order:?}: 001 is a different story");
+    }
+    // Without the prior (window counts only), 001 joins the JSCD story.
+    let story =
+        cold_start(&[0, 1, 2, 3, 4], ClusterConfig { prior_weight: 0.0, ..Default::default() });
+    assert_eq!(story[0], story[1], "without the prior: {story:?}");
+}

@@ -80,10 +80,7 @@ pub fn analyze(raw: &RawArticle) -> Analysis {
     Analysis {
         title: crate::prepare::final_title(raw),
         // No date in the metadata: the dateline's, at midnight UTC (issue 7).
-        published: raw.published.or_else(|| {
-            let day = marsad_annotate::dates::dateline(text)?;
-            Some(day.and_hms_opt(0, 0, 0)?.and_utc().fixed_offset())
-        }),
+        published: raw.published.or_else(|| crate::prepare::dateline_published(text)),
         url: raw.locator().to_owned(),
         outlet: raw.outlet.clone(),
         normalized: marsad_text::normalize_str(text),

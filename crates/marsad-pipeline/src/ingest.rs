@@ -1,6 +1,6 @@
 //! `ingest`: read → analyse (furniture removed, with what is learned about each
 //! outlet) → store → link (near duplicates and reused passages), with every record
-//! accounted for.
+//! accounted for, then cluster (stories: `stories.rs`).
 //!
 //! One entry point stores articles whatever their source: [`ingest`] reads paths,
 //! [`ingest_articles`] takes records already read (feed items from `watch`); both run
@@ -13,6 +13,7 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
+use marsad_cluster::{ClusterConfig, ClusterError};
 use marsad_dedup::passage::PassageConfig;
 use marsad_dedup::{DedupConfig, DedupError, MinHasher};
 use marsad_ingest::{read_inputs, ReadEvent, ReadOptions};
@@ -43,6 +44,8 @@ pub struct IngestOptions {
     pub dedup: DedupConfig,
     /// Passage reuse settings (marsad-dedup `passage`).
     pub passages: PassageConfig,
+    /// Story clustering settings (marsad-cluster).
+    pub stories: ClusterConfig,
 }
 
 impl Default for IngestOptions {
@@ -52,6 +55,7 @@ impl Default for IngestOptions {
             read: ReadOptions::default(),
             dedup: DedupConfig::default(),
             passages: PassageConfig::default(),
+            stories: ClusterConfig::default(),
         }
     }
 }
@@ -81,6 +85,13 @@ pub struct IngestSummary {
     /// Articles stored before this build's schema (no signature or fingerprints yet)
     /// that this run fingerprinted and linked.
     pub backfilled: u64,
+    /// (+) Articles given a story by this run (the added ones, and any an interrupted
+    /// run left unclustered).
+    pub clustered: u64,
+    /// (+) New stories those articles started.
+    pub stories: u64,
+    /// (+) Seconds spent clustering (features, decisions, storing them).
+    pub clustering_seconds: f64,
     pub errors: Vec<ReadProblem>,
     /// Records read but not stored, each with its reason (e.g. no text).
     pub skipped_records: Vec<ReadProblem>,
@@ -93,6 +104,8 @@ pub enum PipelineError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Dedup(#[from] DedupError),
+    #[error(transparent)]
+    Cluster(#[from] ClusterError),
     #[error("a pipeline thread stopped unexpectedly")]
     ThreadPanicked,
 }
@@ -189,6 +202,9 @@ fn run<S: ArticleStore + Send>(
                 summary.near_duplicates = written.near_duplicates;
                 summary.passages = written.passages;
                 summary.backfilled = written.backfilled;
+                summary.clustered = written.clustered;
+                summary.stories = written.stories;
+                summary.clustering_seconds = written.clustering_seconds;
                 Ok(summary)
             }
             (Ok(Err(error)), _) => Err(error),

@@ -32,6 +32,7 @@ mod ingest;
 mod learned;
 mod prepare;
 mod reuse;
+mod stories;
 pub mod watch;
 mod write;
 

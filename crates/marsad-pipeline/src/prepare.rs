@@ -62,6 +62,9 @@ pub(crate) fn prepare_with_line_hashes(
             .collect();
         keep_credits(&mut raw, credits);
     }
+    if raw.published.is_none() {
+        raw.published = dateline_published(&raw.text);
+    }
     let title = final_title(&raw);
     let outlet = final_outlet(&raw);
     raw.title = Some(title.clone());
@@ -162,6 +165,13 @@ pub fn derive_title(text: &str) -> String {
     }
     title.push('…');
     title
+}
+
+/// The publication time a dateline in the first lines of `text` gives (midnight UTC of
+/// its day), for an article whose metadata has none (issue 7).
+pub fn dateline_published(text: &str) -> Option<marsad_model::Published> {
+    let day = marsad_annotate::dates::dateline(text)?;
+    Some(day.and_hms_opt(0, 0, 0)?.and_utc().fixed_offset())
 }
 
 #[cfg(test)]

@@ -1,15 +1,30 @@
 //! The writer stage of ingest: store each analysed batch in one transaction, link the
 //! articles it added or updated (near duplicates, reused passages: `reuse.rs`), and
-//! report the lines of the originals it added back to the analyser.
+//! give them their stories (`stories.rs`), and report the lines of the originals it
+//! added back to the analyser.
 
+use std::collections::HashMap;
 use std::sync::Mutex;
+use std::time::Instant;
 
-use crossbeam_channel::{Receiver, Sender};
+use crossbeam_channel::{bounded, Receiver, Sender};
+use marsad_cluster::Features;
+use marsad_model::ArticleId;
 use marsad_store::{ArticleStore, InsertOutcome, PreparedArticle};
+use rayon::prelude::*;
 
 use crate::ingest::{AnalysedBatch, IngestObserver, IngestOptions, PipelineError};
 use crate::learned::Counted;
 use crate::reuse::{Linker, Stored, TextPrints};
+use crate::stories::{features_of, Clustered, Stories};
+
+impl Written {
+    fn add_clustered(&mut self, clustered: Clustered, seconds: f64) {
+        self.clustered += clustered.articles;
+        self.stories += clustered.stories;
+        self.clustering_seconds += seconds;
+    }
+}
 
 /// What the writer did, for the summary.
 #[derive(Debug, Default)]
@@ -22,16 +37,27 @@ pub(crate) struct Written {
     pub near_duplicates: u64,
     pub passages: u64,
     pub backfilled: u64,
+    pub clustered: u64,
+    pub stories: u64,
+    pub clustering_seconds: f64,
 }
 
+/// Features of the articles a batch added (by id), and the largest id linked so far:
+/// what the story thread may cluster next.
+type Linked = (HashMap<ArticleId, Features>, ArticleId);
+
 /// Stores each batch, then reports the lines of the originals it added (the ones the
-/// store counted) back to the analyser.
+/// store counted) back to the analyser, and hands the linked articles to the story
+/// thread.
 ///
 /// Before the first batch, the linker loads every stored signature and fingerprint set
-/// and backfills the articles stored before schema v4 (see `reuse.rs`). Each added or
-/// updated article is linked after its batch is stored; its signature, pairs,
-/// fingerprints and passages are stored in two more transactions.
-pub(crate) fn write_batches<S: ArticleStore>(
+/// and backfills the articles stored before schema v4 (see `reuse.rs`), and the
+/// clusterer resumes and clusters what an earlier run left (`stories.rs`). Each added
+/// or updated article is linked after its batch is stored; its signature, pairs,
+/// fingerprints and passages are stored in two more transactions. The story thread
+/// clusters batch k (after it is linked, so its duplicate links are known) while this
+/// thread stores and links batch k + 1.
+pub(crate) fn write_batches<S: ArticleStore + Send>(
     store: &Mutex<&mut S>,
     input: Receiver<AnalysedBatch>,
     report: Sender<Vec<Counted>>,
@@ -44,6 +70,64 @@ pub(crate) fn write_batches<S: ArticleStore>(
     written.backfilled = backfilled.articles;
     written.near_duplicates += backfilled.pairs;
     written.passages += backfilled.passages;
+    let batch_size = options.batch_size.max(1);
+    let started = Instant::now();
+    let mut stories = Stories::resume(store, options.stories.clone())?;
+    let backlog =
+        stories.cluster_pending(store, batch_size, ArticleId::MAX, &mut HashMap::new())?;
+    written.add_clustered(backlog, started.elapsed().as_secs_f64());
+    std::thread::scope(|scope| {
+        let (linked_tx, linked_rx) = bounded::<Linked>(2);
+        let story_thread =
+            scope.spawn(move || cluster_batches(store, stories, linked_rx, batch_size));
+        let stored = store_batches(store, input, report, options, observer, &mut linker, linked_tx);
+        let clustered = story_thread.join().map_err(|_| PipelineError::ThreadPanicked)?;
+        let mut all = stored?;
+        let (clustered, seconds) = clustered?;
+        all.backfilled = written.backfilled;
+        all.near_duplicates += written.near_duplicates;
+        all.passages += written.passages;
+        all.clustered = written.clustered;
+        all.stories = written.stories;
+        all.clustering_seconds = written.clustering_seconds;
+        all.add_clustered(clustered, seconds);
+        Ok(all)
+    })
+}
+
+/// The story thread: clusters each linked batch; returns what it did and its busy time.
+fn cluster_batches<S: ArticleStore>(
+    store: &Mutex<&mut S>,
+    mut stories: Stories,
+    linked: Receiver<Linked>,
+    batch_size: usize,
+) -> Result<(Clustered, f64), PipelineError> {
+    let mut total = Clustered::default();
+    let mut busy = 0.0;
+    let mut known = HashMap::new();
+    for (features, up_to) in linked {
+        let started = Instant::now();
+        known.extend(features);
+        let done = stories.cluster_pending(store, batch_size, up_to, &mut known)?;
+        total.articles += done.articles;
+        total.stories += done.stories;
+        busy += started.elapsed().as_secs_f64();
+    }
+    Ok((total, busy))
+}
+
+/// Store and link each batch (see [`write_batches`]).
+fn store_batches<S: ArticleStore>(
+    store: &Mutex<&mut S>,
+    input: Receiver<AnalysedBatch>,
+    report: Sender<Vec<Counted>>,
+    options: &IngestOptions,
+    observer: &dyn IngestObserver,
+    linker: &mut Linker,
+    linked_tx: Sender<Linked>,
+) -> Result<Written, PipelineError> {
+    let mut written = Written::default();
+    let mut up_to: ArticleId = 0;
     for batch in input {
         let (batch, prints): (Vec<PreparedArticle>, Vec<TextPrints>) = batch.into_iter().unzip();
         let outcomes = {
@@ -73,6 +157,19 @@ pub(crate) fn write_batches<S: ArticleStore>(
             let linked = linker.link(store, stored)?;
             written.near_duplicates += linked.pairs;
             written.passages += linked.passages;
+            let config = &options.stories;
+            let known: HashMap<ArticleId, Features> = outcomes
+                .par_iter()
+                .zip(&batch)
+                .filter_map(|(outcome, article)| match *outcome {
+                    InsertOutcome::Added { id, .. } => Some((id, features_of(id, article, config))),
+                    _ => None,
+                })
+                .collect();
+            up_to = known.keys().copied().fold(up_to, ArticleId::max);
+            if linked_tx.send((known, up_to)).is_err() {
+                break; // the story thread failed: `write_batches` reports its error
+            }
         }
         let mut counted = Vec::new();
         for (article, outcome) in batch.into_iter().zip(outcomes) {

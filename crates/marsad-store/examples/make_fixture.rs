@@ -16,14 +16,15 @@
 //! furniture (`fixture_v2_furniture`), so the fixture holds a `furniture` value and
 //! counted outlet lines; from version 3 on, signatures and near-duplicate pairs
 //! (`fixture_v3_dedup`); from version 4 on, passage fingerprints and one passage
-//! (`fixture_v4_passages`).
+//! (`fixture_v4_passages`); from version 5 on, story assignments, a merge and a story
+//! summary (`fixture_v5_stories`).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
 
 use std::path::PathBuf;
 
-use marsad_store::{ArticleStore, SqliteStore, SCHEMA_VERSION};
+use marsad_store::{ArticleStore, SqliteStore, StoryStore, SCHEMA_VERSION};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(arg) = std::env::args().nth(1) {
@@ -63,6 +64,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if SCHEMA_VERSION >= 4 {
             let (prints, passages) = common::fixture_v4_passages();
             store.store_passages(&prints, &passages, &[])?;
+        }
+        if SCHEMA_VERSION >= 5 {
+            let (assignments, merges, summaries) = common::fixture_v5_stories();
+            store.store_stories(&assignments, &merges, &summaries)?;
         }
         store.optimize()?;
     }

@@ -9,8 +9,9 @@
 //! earlier article; unchanged; or updated), stored [`marsad_model::Article`]s (by id,
 //! newest first, or ranked by full-text [`ArticleStore::search`] as [`SearchHit`]s), the
 //! [`FurnitureBlock`]s removed from an article, what is learned about an outlet's lines
-//! ([`OutletLines`]: lines that recur across its articles are its furniture), and
-//! database [`Stats`].
+//! ([`OutletLines`]: lines that recur across its articles are its furniture),
+//! database [`Stats`], and stories ([`StoryStore`]: each article's story, merges, story
+//! summaries, the rows a resumed clusterer replays).
 //!
 //! Key types: [`SqliteStore`] (one SQLite file in WAL mode: one writer, many readers,
 //! crash-safe; versioned migrations in `migrations/`, see [`schema`]) and
@@ -58,6 +59,7 @@
 mod error;
 pub mod schema;
 mod sqlite;
+mod stories;
 mod types;
 
 use marsad_model::{Article, ArticleId};
@@ -65,13 +67,18 @@ use marsad_model::{Article, ArticleId};
 pub use error::StoreError;
 pub use schema::SCHEMA_VERSION;
 pub use sqlite::SqliteStore;
+pub use stories::{
+    ClusterText, StoryAssignment, StoryFilter, StoryId, StoryMember, StoryMerge, StoryRecord,
+    StoryStore,
+};
 pub use types::{
     ArticleFilter, FurnitureBlock, InsertOutcome, NearDuplicate, OutletCount, OutletLines,
     PreparedArticle, ReusedPassage, SearchHit, Stats, StoredText,
 };
 
-/// What every storage backend (SQLite now, PostgreSQL later) offers the pipeline and the CLI.
-pub trait ArticleStore {
+/// What every storage backend (SQLite now, PostgreSQL later) offers the pipeline and the CLI
+/// (stories: the [`StoryStore`] part).
+pub trait ArticleStore: StoryStore {
     /// Store a batch in one transaction; outcomes in batch order.
     fn insert_batch(&mut self, batch: &[PreparedArticle])
         -> Result<Vec<InsertOutcome>, StoreError>;

@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "passages",
         sql: include_str!("../migrations/0004_passages.sql"),
     },
+    Migration { version: 5, name: "stories", sql: include_str!("../migrations/0005_stories.sql") },
 ];
 
 /// The schema version this build creates and understands.

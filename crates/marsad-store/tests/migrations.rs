@@ -9,7 +9,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use marsad_store::{ArticleStore, InsertOutcome, SqliteStore, StoreError, SCHEMA_VERSION};
+use marsad_store::{
+    ArticleStore, InsertOutcome, SqliteStore, StoreError, StoryFilter, StoryStore, SCHEMA_VERSION,
+};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
@@ -423,4 +425,71 @@ fn database_settings() {
     let version: Vec<u32> =
         marsad_store::sqlite_version().split('.').map(|p| p.parse().unwrap()).collect();
     assert!(version >= vec![3, 43, 0], "{version:?}");
+}
+
+#[test]
+fn frozen_v4_database_migrates_to_v5_with_its_data_and_nothing_clustered_yet() {
+    let (_dir, path) = copy_of("v4.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    let (prints, passages) = common::fixture_v4_passages();
+    assert_eq!(store.passage_prints().unwrap(), prints);
+    assert_eq!(store.passages().unwrap(), passages);
+    assert_eq!(store.latest_story_time().unwrap(), None);
+    assert!(store.stories(&StoryFilter::default()).unwrap().is_empty());
+    // Every article waits for the clusterer, by id, with its duplicate link.
+    let waiting = store.unclustered_articles(100, i64::MAX).unwrap();
+    assert_eq!(waiting.iter().map(|a| a.id).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]);
+    assert_eq!(waiting[1].duplicate_of, Some(1));
+    assert_eq!(waiting[5].duplicate_of, Some(1)); // the near-duplicate pair 1–6
+    assert!(waiting.iter().all(|a| a.assigned.is_none()));
+    let (assignments, merges, summaries) = common::fixture_v5_stories();
+    store.store_stories(&assignments, &merges, &summaries).unwrap();
+    // Clustered articles are a prefix of the ids: what follows the last one waits.
+    assert!(store.unclustered_articles(100, i64::MAX).unwrap().is_empty());
+}
+
+#[test]
+fn frozen_v5_database_has_the_frozen_v5_schema() {
+    let (_dir, path) = copy_of("v5.db");
+    assert_eq!(common::schema_dump(&path).unwrap(), read_fixture("schema_v5.sql"));
+}
+
+#[test]
+fn frozen_v5_database_opens_reads_stories_and_resolves_merged_ids() {
+    let (_dir, path) = copy_of("v5.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(store.integrity_check().unwrap().is_empty());
+    let (assignments, _, summaries) = common::fixture_v5_stories();
+    assert_eq!(store.stories(&StoryFilter::default()).unwrap(), summaries);
+    assert_eq!(store.story(1).unwrap().as_ref(), summaries.first());
+    assert_eq!(store.resolve_story(4).unwrap(), Some(1)); // merged
+    assert_eq!(store.resolve_story(1).unwrap(), Some(1));
+    assert_eq!(store.resolve_story(3).unwrap(), None);
+    let members = store.story_members(&[1]).unwrap();
+    assert_eq!(members.iter().map(|m| m.article).collect::<Vec<_>>(), [1, 2, 4, 6, 5]);
+    assert_eq!(members[1].duplicate_of, Some(1));
+    assert_eq!(store.latest_story_time().unwrap(), Some(1_437_472_800));
+    // Resume reads in assignment order, with current stories.
+    let since = store.clustered_since(1_437_465_600).unwrap();
+    assert_eq!(
+        since.iter().map(|a| (a.id, a.assigned)).collect::<Vec<_>>(),
+        [
+            (4, Some((1_437_465_600, 1))),
+            (6, Some((1_437_469_200, 1))),
+            (5, Some((1_437_472_800, 1)))
+        ]
+    );
+    // Articles are clustered in id order: only ids after the last clustered one wait
+    // (the fixture's article 3 is a hole the pipeline never leaves).
+    assert!(store.unclustered_articles(10, i64::MAX).unwrap().is_empty());
+    let filter = StoryFilter { since: Some(1_437_472_801), limit: None };
+    assert!(store.stories(&filter).unwrap().is_empty());
+    // Storing the last one clusters everything.
+    let three = marsad_store::StoryAssignment { article: 3, story: 3, ..assignments[0].clone() };
+    let summary =
+        marsad_store::StoryRecord { id: 3, title_article: 3, size: 1, ..summaries[0].clone() };
+    store.store_stories(&[three], &[], &[summary]).unwrap();
+    assert!(store.unclustered_articles(10, i64::MAX).unwrap().is_empty());
+    assert_eq!(store.stories(&StoryFilter { since: None, limit: Some(1) }).unwrap().len(), 1);
 }

@@ -46,12 +46,15 @@ pub fn run(path: Option<PathBuf>, db: &Path, recreate: bool) -> Result<()> {
         say!("        {}", article.url);
     }
 
+    say!("\n== stories (articles about one event, from every outlet)");
+    super::stories::run(&store, false, true, None, 20)?;
+
     for query in ["بالعراق", "داعش", "وزير الدفاع"] {
         say!("\n== search {query:?} (Arabic analysis: clitics and suffixes do not matter)");
         super::search::run(&store, query, false, 3)?;
     }
 
-    say!("\nExplore further: marsad --db {} search QUERY | articles | stats --json", db.display());
+    say!("\nExplore further: marsad --db {} search QUERY | stories | story ID | articles | stats --json", db.display());
     Ok(())
 }
 

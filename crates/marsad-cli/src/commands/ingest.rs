@@ -37,7 +37,7 @@ pub fn print_summary(summary: &IngestSummary) -> Result<()> {
     say!(
         "read {} articles in {:.2}s ({rate:.0}/s): {} added, {} unchanged, {} updated, {} skipped, \
          {} exact duplicates flagged, furniture removed from {}, {} near-duplicate pairs, \
-         {} reused passages, {} errors",
+         {} reused passages, {} articles clustered into {} new stories, {} errors",
         summary.read,
         summary.seconds,
         summary.added,
@@ -48,6 +48,8 @@ pub fn print_summary(summary: &IngestSummary) -> Result<()> {
         summary.furniture_removed,
         summary.near_duplicates,
         summary.passages,
+        summary.clustered,
+        summary.stories,
         summary.errors.len()
     );
     if summary.skipped_records.is_empty() {

@@ -11,6 +11,8 @@ mod ner_clusters;
 mod reuse;
 mod search;
 mod stats;
+mod stories;
+mod story;
 mod tag;
 mod train_ner;
 mod watch;
@@ -39,6 +41,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Entities { json, outlet, kind, limit } => {
             entities::run(&open_existing(&db)?, json, outlet, kind, limit)
         }
+        Command::Stories { json, all, since, limit } => {
+            stories::run(&open_existing(&db)?, json, all, since.as_deref(), limit)
+        }
+        Command::Story { id, json } => story::run(&open_existing(&db)?, id, json),
         Command::Analyze { path, json } => analyze::run(&path, json),
         Command::Extract { paths, out, json } => extract::run(&paths, &out, json),
         Command::Demo { path } => demo::run(path, &db, cli.db.is_none()),

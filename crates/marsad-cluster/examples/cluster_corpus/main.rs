@@ -101,6 +101,7 @@ fn set(c: &mut ClusterConfig, kv: &str) -> anyhow::Result<()> {
         "max_query_df" => c.max_query_df = f()?,
         "max_candidates" => c.max_candidates = f()? as usize,
         "threshold" => c.threshold = f()?,
+        "prior_weight" => c.prior_weight = f()?,
         "half_life_secs" => c.half_life_secs = f()?,
         "merge_threshold" => c.merge_threshold = f()?,
         "entity_weight" => c.entity_weight = f()?,

@@ -6,6 +6,7 @@ mod open;
 mod passages;
 mod query;
 mod row;
+mod stories;
 
 use std::path::Path;
 use std::time::Duration;
@@ -15,11 +16,14 @@ use rusqlite::Connection;
 
 use crate::error::StoreError;
 use crate::schema;
+use crate::stories::{
+    ClusterText, StoryAssignment, StoryFilter, StoryId, StoryMember, StoryMerge, StoryRecord,
+};
 use crate::types::{
     ArticleFilter, FurnitureBlock, InsertOutcome, NearDuplicate, OutletLines, PreparedArticle,
     ReusedPassage, SearchHit, Stats, StoredText,
 };
-use crate::ArticleStore;
+use crate::{ArticleStore, StoryStore};
 
 /// An [`ArticleStore`] in one SQLite file.
 ///
@@ -184,5 +188,49 @@ impl ArticleStore for SqliteStore {
 
     fn unprinted_articles(&self, limit: usize) -> Result<Vec<StoredText>, StoreError> {
         passages::unprinted(&self.conn, limit).map_err(|e| self.error(e))
+    }
+}
+
+impl StoryStore for SqliteStore {
+    fn latest_story_time(&self) -> Result<Option<i64>, StoreError> {
+        stories::latest_time(&self.conn).map_err(|e| self.error(e))
+    }
+
+    fn clustered_since(&self, horizon: i64) -> Result<Vec<ClusterText>, StoreError> {
+        stories::clustered_since(&self.conn, horizon).map_err(|e| self.error(e))
+    }
+
+    fn unclustered_articles(
+        &self,
+        limit: usize,
+        up_to: ArticleId,
+    ) -> Result<Vec<ClusterText>, StoreError> {
+        stories::unclustered(&self.conn, limit, up_to).map_err(|e| self.error(e))
+    }
+
+    fn story_members(&self, ids: &[StoryId]) -> Result<Vec<StoryMember>, StoreError> {
+        stories::members(&self.conn, ids).map_err(|e| self.error(e))
+    }
+
+    fn store_stories(
+        &mut self,
+        assignments: &[StoryAssignment],
+        merges: &[StoryMerge],
+        summaries: &[StoryRecord],
+    ) -> Result<(), StoreError> {
+        let result = stories::store(&mut self.conn, assignments, merges, summaries);
+        result.map_err(|e| self.error(e))
+    }
+
+    fn stories(&self, filter: &StoryFilter) -> Result<Vec<StoryRecord>, StoreError> {
+        stories::list(&self.conn, filter).map_err(|e| self.error(e))
+    }
+
+    fn resolve_story(&self, id: StoryId) -> Result<Option<StoryId>, StoreError> {
+        stories::resolve(&self.conn, id).map_err(|e| self.error(e))
+    }
+
+    fn story(&self, id: StoryId) -> Result<Option<StoryRecord>, StoreError> {
+        stories::one(&self.conn, id).map_err(|e| self.error(e))
     }
 }

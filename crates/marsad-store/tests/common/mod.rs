@@ -257,3 +257,39 @@ pub fn fixture_v4_passages() -> (Vec<(i64, Vec<u8>)>, Vec<marsad_store::ReusedPa
     };
     (vec![(1, keys(1)), (2, keys(1)), (4, Vec::new()), (6, keys(5))], vec![passage])
 }
+
+/// Schema v5 content: articles 1, 2 (its exact copy) and 6 in story 1, 4 in its own
+/// story, then story 4 merged into story 1 by article 5; article 3 left unclustered.
+pub fn fixture_v5_stories() -> (
+    Vec<marsad_store::StoryAssignment>,
+    Vec<marsad_store::StoryMerge>,
+    Vec<marsad_store::StoryRecord>,
+) {
+    let assign =
+        |article, story, time, kind: &str, score, duplicate_of| marsad_store::StoryAssignment {
+            article,
+            story,
+            time,
+            kind: kind.to_owned(),
+            score,
+            duplicate_of,
+        };
+    let assignments = vec![
+        assign(1, 1, 1_437_462_000, "new", None, None),
+        assign(2, 1, 1_437_462_000, "duplicate", None, Some(1)),
+        assign(4, 4, 1_437_465_600, "new", None, None),
+        assign(6, 1, 1_437_469_200, "joined", Some(0.5), None),
+        assign(5, 1, 1_437_472_800, "joined", Some(0.75), None),
+    ];
+    let merges = vec![marsad_store::StoryMerge { old: 4, new: 1, article: 5, time: 1_437_472_800 }];
+    let summary = marsad_store::StoryRecord {
+        id: 1,
+        title: fixture_articles()[0].title.clone(),
+        title_article: 1,
+        first_seen: 1_437_462_000,
+        last_seen: 1_437_472_800,
+        outlets: vec!["a".into(), "b".into()],
+        size: 5,
+    };
+    (assignments, merges, vec![summary])
+}
