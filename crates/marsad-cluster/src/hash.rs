@@ -12,7 +12,6 @@
 //! order: sums run over vectors sorted by key.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// A term, number or entity key as a 64-bit hash.
 pub type TermKey = u64;
@@ -35,51 +34,12 @@ pub(crate) fn key(kind: KeyKind, text: &str) -> TermKey {
     xxhash_rust::xxh3::xxh3_64_with_seed(text.as_bytes(), kind as u64)
 }
 
-/// `BuildHasher` for maps keyed by [`TermKey`] or article and story ids.
-pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+/// `BuildHasher` for maps keyed by [`TermKey`] or article and story ids (marsad-text's FxHash).
+pub(crate) type FxBuild = marsad_text::fxhash::FxBuildHasher;
 /// A `HashMap` with FxHash.
 pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
 /// A `HashSet` with FxHash.
 pub(crate) type FxSet<K> = HashSet<K, FxBuild>;
-
-/// FxHash over 64-bit words.
-#[derive(Debug, Default)]
-pub(crate) struct FxHasher(u64);
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            if let Some(w) = word.get_mut(..chunk.len()) {
-                w.copy_from_slice(chunk);
-            }
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    #[inline]
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    #[inline]
-    fn write_i64(&mut self, n: i64) {
-        self.add(n as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -2,15 +2,17 @@
 //! the default SipHash on the short words this crate looks up on every token.
 //!
 //! Its weak resistance to crafted collisions can only make a lookup slow,
-//! never wrong, and the keys are words from news text.
+//! never wrong, and the keys are words from news text (or ids and hashes of them:
+//! marsad-cluster keys its maps by these too).
 
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// `BuildHasher` for `HashMap`/`HashSet` keyed by words.
-pub(crate) type FxBuildHasher = BuildHasherDefault<FxHasher>;
+pub type FxBuildHasher = BuildHasherDefault<FxHasher>;
 
+/// FxHash over 64-bit words (see the module doc).
 #[derive(Debug, Default)]
-pub(crate) struct FxHasher(u64);
+pub struct FxHasher(u64);
 
 impl FxHasher {
     #[inline]
@@ -45,6 +47,16 @@ impl Hasher for FxHasher {
 
     #[inline]
     fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_i64(&mut self, i: i64) {
         self.add(i as u64);
     }
 

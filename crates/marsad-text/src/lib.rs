@@ -40,7 +40,7 @@
 mod analyze;
 mod clitics;
 pub mod furniture;
-mod fxhash;
+pub mod fxhash;
 mod normalize;
 mod segment;
 mod snippet;
