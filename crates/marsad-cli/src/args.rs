@@ -156,6 +156,9 @@ pub enum Command {
         /// Only this kind: PERS, ORG, LOC or MISC.
         #[arg(long)]
         kind: Option<String>,
+        /// Only the articles of this story (a merged id resolves to its story).
+        #[arg(long)]
+        story: Option<i64>,
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },

@@ -1,5 +1,6 @@
 //! Issue 5, `marsad entities` over a database: the seeds give one entity per person
-//! with variants merged and roles kept; `--kind` filters; a missing database is an error.
+//! with variants merged and roles kept; `--kind` and `--story` filter; a missing database
+//! or story is an error.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code
 
 mod common;
@@ -36,4 +37,34 @@ fn issue_5_entities_over_the_seeds() {
     assert!(text.contains("داعش"), "{text}");
     let missing = run(&dir.path().join("none.db"), &["entities"]);
     assert!(!missing.status.success());
+
+    // --story: only that story's articles. 001 (Biden hosting al-Kadhimi, 2021) is a
+    // one-article story; the JSCD story (the other four) has Austin in all four.
+    let story_of = |file: &str| -> i64 {
+        let stories = json_lines(&run(&db, &["stories", "--json", "--all"]));
+        let story = stories
+            .iter()
+            .find(|s| {
+                s["articles"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|a| a["url"].as_str().unwrap().contains(file))
+            })
+            .unwrap();
+        story["id"].as_i64().unwrap()
+    };
+    let names = |story: i64| -> Vec<(String, u64)> {
+        let id = story.to_string();
+        json_lines(&run(&db, &["entities", "--json", "--story", &id, "--limit", "500"]))
+            .iter()
+            .map(|e| (e["canonical"].as_str().unwrap().to_owned(), e["articles"].as_u64().unwrap()))
+            .collect()
+    };
+    let visit = names(story_of("001_"));
+    assert!(visit.iter().any(|(n, _)| n == "جو بايدن"), "{visit:?}");
+    assert!(visit.iter().all(|(_, articles)| *articles == 1), "{visit:?}");
+    let jscd = names(story_of("000_"));
+    assert!(jscd.contains(&("لويد أوستن".to_owned(), 4)), "{jscd:?}");
+    assert!(!run(&db, &["entities", "--story", "999999"]).status.success());
 }

@@ -38,8 +38,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Search { query, json, limit } => {
             search::run(&open_existing(&db)?, &query.join(" "), json, limit)
         }
-        Command::Entities { json, outlet, kind, limit } => {
-            entities::run(&open_existing(&db)?, json, outlet, kind, limit)
+        Command::Entities { json, outlet, kind, story, limit } => {
+            entities::run(&open_existing(&db)?, json, outlet, kind, story, limit)
         }
         Command::Stories { json, all, since, limit } => {
             stories::run(&open_existing(&db)?, json, all, since.as_deref(), limit)
