@@ -62,6 +62,15 @@ fn jscd_seeds_form_one_story_and_001_another() {
         one["why"].as_array().unwrap().iter().map(|t| t["term"].as_str().unwrap()).collect();
     assert!(why.contains(&"عراق") && why.contains(&"داعش"), "{why:?}");
     assert!(one["why"][0]["articles"].as_u64().unwrap() >= 2);
+    // The people the four JSCD articles share, spelling variants merged.
+    let shared: Vec<(&str, u64)> = one["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["canonical"].as_str().unwrap(), e["articles"].as_u64().unwrap()))
+        .collect();
+    assert!(shared.contains(&("لويد أوستن", 4)), "{shared:?}");
+    assert!(shared.iter().all(|(_, n)| *n >= 2), "{shared:?}");
     let readable = stdout(&run(&db, &["story", &jscd.to_string()]));
     assert!(readable.contains("why one story") && readable.contains("joined"), "{readable}");
     let list = stdout(&run(&db, &["stories", "--since", "2023-01-01"]));

@@ -1,12 +1,16 @@
 //! `marsad story ID`: one story — its members (outlet, title, time, how each joined,
-//! duplicate-of) and why they are one story: the terms (and entity keys, once the NER
-//! stage provides them) the members share, weighted as the clusterer weighs them
-//! (`marsad_cluster::why`). An id merged into another story resolves to it.
+//! duplicate-of) and why they are one story: the terms the members share, weighted as
+//! the clusterer weighs them (`marsad_cluster::why`), and the people, organisations
+//! and places found in more than one member (the entity tagger over the members'
+//! texts, variants merged by `EntityResolver`). An id merged into another story
+//! resolves to it.
 
 use anyhow::Result;
+use marsad_annotate::entities::{annotate_entities, Entity, EntityResolver};
 use marsad_cluster::why::{shared_terms, SharedTerm};
 use marsad_cluster::{ArticleInput, ClusterConfig};
 use marsad_store::{ArticleStore, SqliteStore, StoryMember, StoryStore};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::stories::{iso, line, print_story_row, short, StoryLine};
@@ -15,6 +19,8 @@ use super::stories::{iso, line, print_story_row, short, StoryLine};
 const WHY_TERMS: usize = 12;
 /// Members whose text is read for the shared terms (the first ones, in assignment order).
 const WHY_MEMBERS: usize = 200;
+/// Shared entities shown.
+const WHY_ENTITIES: usize = 12;
 
 #[derive(Debug, Serialize)]
 struct StoryJson<'a> {
@@ -24,6 +30,17 @@ struct StoryJson<'a> {
     resolved_from: Option<i64>,
     members: Vec<MemberJson<'a>>,
     why: Vec<WhyJson<'a>>,
+    /// (+) Entities found in more than one member (in the one member of a
+    /// single-article story), most widespread first.
+    entities: Vec<EntityJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct EntityJson<'a> {
+    kind: &'a str,
+    canonical: &'a str,
+    aliases: &'a [String],
+    articles: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -55,7 +72,7 @@ pub fn run(store: &SqliteStore, id: i64, json: bool) -> Result<()> {
         anyhow::bail!("no story #{id} (see `marsad stories`)");
     };
     let members = store.story_members(&[resolved])?;
-    let why = why(store, &members)?;
+    let (why, entities) = why(store, &members)?;
     let resolved_from = (resolved != id).then_some(id);
     if json {
         let out = StoryJson {
@@ -82,6 +99,15 @@ pub fn run(store: &SqliteStore, id: i64, json: bool) -> Result<()> {
                     weight: (t.weight * 1000.0).round() / 1000.0,
                 })
                 .collect(),
+            entities: entities
+                .iter()
+                .map(|e| EntityJson {
+                    kind: e.kind.as_str(),
+                    canonical: &e.canonical,
+                    aliases: &e.aliases,
+                    articles: e.articles,
+                })
+                .collect(),
         };
         say!("{}", serde_json::to_string(&out)?);
         return Ok(());
@@ -105,17 +131,37 @@ pub fn run(store: &SqliteStore, id: i64, json: bool) -> Result<()> {
             why.iter().map(|t| format!("{} ({}, {:.2})", t.term, t.articles, t.weight)).collect();
         say!("  {}", terms.join("  "));
     }
+    if !entities.is_empty() {
+        say!("\nentities in more than one member (members with it):");
+        let names: Vec<String> = entities
+            .iter()
+            .map(|e| format!("{} {} ({})", e.kind.as_str(), e.canonical, e.articles))
+            .collect();
+        say!("  {}", names.join("  "));
+    }
     Ok(())
 }
 
-/// The terms the members share (entity keys: none until the NER stage lands; they
-/// plug in as `ArticleInput::entities` here).
-fn why(store: &SqliteStore, members: &[StoryMember]) -> Result<Vec<SharedTerm>> {
+/// The terms the members share, and the entities more than one member names.
+fn why(store: &SqliteStore, members: &[StoryMember]) -> Result<(Vec<SharedTerm>, Vec<Entity>)> {
     let mut inputs = Vec::new();
     for m in members.iter().take(WHY_MEMBERS) {
         if let Some(a) = store.article(m.article)? {
             inputs.push(ArticleInput::new(a.id, None, a.title, a.text));
         }
     }
-    Ok(shared_terms(&inputs, &ClusterConfig::default(), WHY_TERMS))
+    let terms = shared_terms(&inputs, &ClusterConfig::default(), WHY_TERMS);
+    // The shipped model always loads (a test holds it); if it did not, no entities.
+    let mentions: Vec<_> =
+        inputs.par_iter().map(|a| annotate_entities(&a.text).unwrap_or_default()).collect();
+    let mut resolver = EntityResolver::new();
+    for m in &mentions {
+        resolver.add_article(m);
+    }
+    let shared_by = inputs.len().min(2);
+    let mut entities: Vec<Entity> =
+        resolver.entities().into_iter().filter(|e| e.articles >= shared_by).collect();
+    entities.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.count.cmp(&a.count)));
+    entities.truncate(WHY_ENTITIES);
+    Ok((terms, entities))
 }
