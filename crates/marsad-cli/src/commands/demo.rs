@@ -49,12 +49,29 @@ pub fn run(path: Option<PathBuf>, db: &Path, recreate: bool) -> Result<()> {
     say!("\n== stories (articles about one event, from every outlet)");
     super::stories::run(&store, false, true, None, 20)?;
 
+    // The article that reprinted most: its passages, and who had each one first.
+    let articles = store.articles(&ArticleFilter::default())?;
+    let mut most_reused = None;
+    for article in &articles {
+        let passages = store.passages_of(article.id)?.len();
+        if passages > 0 && most_reused.is_none_or(|(_, most)| passages > most) {
+            most_reused = Some((article.id, passages));
+        }
+    }
+    if let Some((id, _)) = most_reused {
+        say!("\n== reused passages of #{id} (text other articles share, and who had it first)");
+        super::reuse::run(&store, id, false)?;
+    }
+
+    say!("\n== people (spelling variants merged, roles kept)");
+    super::entities::run(&store, false, None, Some("PERS".to_owned()), None, 10)?;
+
     for query in ["بالعراق", "داعش", "وزير الدفاع"] {
         say!("\n== search {query:?} (Arabic analysis: clitics and suffixes do not matter)");
         super::search::run(&store, query, false, 3)?;
     }
 
-    say!("\nExplore further: marsad --db {} search QUERY | stories | story ID | articles | stats --json", db.display());
+    say!("\nExplore further: marsad --db {} search QUERY | stories | story ID | reuse ID | entities | dups | articles | stats --json", db.display());
     Ok(())
 }
 
