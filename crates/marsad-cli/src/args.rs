@@ -144,6 +144,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Who said what: the quotes in the stored articles (direct and indirect), with the
+    /// speaker resolved to a person or organisation where the article says who.
+    Quotes {
+        /// JSON Lines, one quote per line.
+        #[arg(long)]
+        json: bool,
+        /// Only quotes whose speaker's name contains NAME (Arabic letter forms folded).
+        #[arg(long)]
+        speaker: Option<String>,
+        /// Only the articles of this story (a merged id resolves to its story).
+        #[arg(long)]
+        story: Option<i64>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
     /// People, organisations and places across the stored articles: canonical name,
     /// aliases (spelling variants merged), roles and counts, most mentioned first.
     Entities {

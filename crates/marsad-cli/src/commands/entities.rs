@@ -58,7 +58,11 @@ pub fn run(
 
 /// The stored articles of story `id` (or of the story it was merged into), in
 /// assignment order, optionally of one outlet.
-fn story_articles(store: &SqliteStore, id: i64, outlet: Option<&str>) -> Result<Vec<Article>> {
+pub(super) fn story_articles(
+    store: &SqliteStore,
+    id: i64,
+    outlet: Option<&str>,
+) -> Result<Vec<Article>> {
     let Some(resolved) = store.resolve_story(id)? else {
         anyhow::bail!("no story #{id} (see `marsad stories`)");
     };

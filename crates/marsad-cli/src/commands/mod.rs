@@ -8,6 +8,7 @@ mod entities;
 mod extract;
 mod ingest;
 mod ner_clusters;
+mod quotes;
 mod reuse;
 mod search;
 mod stats;
@@ -37,6 +38,9 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Search { query, json, limit } => {
             search::run(&open_existing(&db)?, &query.join(" "), json, limit)
+        }
+        Command::Quotes { json, speaker, story, limit } => {
+            quotes::run(&open_existing(&db)?, json, speaker.as_deref(), story, limit)
         }
         Command::Entities { json, outlet, kind, story, limit } => {
             entities::run(&open_existing(&db)?, json, outlet, kind, story, limit)
