@@ -193,18 +193,11 @@ fn run<S: ArticleStore + Send>(
         let written = writer.join();
         // A store failure on either side is the error to report.
         match (written, analysed) {
-            (Ok(Ok(written)), Ok(mut summary)) => {
-                summary.added = written.added;
-                summary.unchanged = written.unchanged;
-                summary.updated = written.updated;
-                summary.exact_duplicates = written.exact_duplicates;
-                summary.furniture_removed = written.furniture_removed;
-                summary.near_duplicates = written.near_duplicates;
-                summary.passages = written.passages;
-                summary.backfilled = written.backfilled;
-                summary.clustered = written.clustered;
-                summary.stories = written.stories;
-                summary.clustering_seconds = written.clustering_seconds;
+            (Ok(Ok(mut summary)), Ok(analysed)) => {
+                summary.read = analysed.read;
+                summary.skipped = analysed.skipped;
+                summary.errors = analysed.errors;
+                summary.skipped_records = analysed.skipped_records;
                 Ok(summary)
             }
             (Ok(Err(error)), _) => Err(error),

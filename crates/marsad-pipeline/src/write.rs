@@ -13,33 +13,19 @@ use marsad_model::ArticleId;
 use marsad_store::{ArticleStore, InsertOutcome, PreparedArticle};
 use rayon::prelude::*;
 
-use crate::ingest::{AnalysedBatch, IngestObserver, IngestOptions, PipelineError};
+use crate::ingest::{AnalysedBatch, IngestObserver, IngestOptions, IngestSummary, PipelineError};
 use crate::learned::Counted;
 use crate::reuse::{Linker, Stored, TextPrints};
 use crate::stories::{features_of, Clustered, Stories};
 
-impl Written {
-    fn add_clustered(&mut self, clustered: Clustered, seconds: f64) {
-        self.clustered += clustered.articles;
-        self.stories += clustered.stories;
-        self.clustering_seconds += seconds;
-    }
-}
+/// What the writer did goes into the ingest summary's store-side counts (added …
+/// clustering_seconds); the analyser fills the read-side ones (read, skipped, errors).
+type Written = IngestSummary;
 
-/// What the writer did, for the summary.
-#[derive(Debug, Default)]
-pub(crate) struct Written {
-    pub added: u64,
-    pub unchanged: u64,
-    pub updated: u64,
-    pub exact_duplicates: u64,
-    pub furniture_removed: u64,
-    pub near_duplicates: u64,
-    pub passages: u64,
-    pub backfilled: u64,
-    pub clustered: u64,
-    pub stories: u64,
-    pub clustering_seconds: f64,
+fn add_clustered(written: &mut Written, clustered: Clustered, seconds: f64) {
+    written.clustered += clustered.articles;
+    written.stories += clustered.stories;
+    written.clustering_seconds += seconds;
 }
 
 /// Features of the articles a batch added (by id), and the largest id linked so far:
@@ -75,7 +61,7 @@ pub(crate) fn write_batches<S: ArticleStore + Send>(
     let mut stories = Stories::resume(store, options.stories.clone())?;
     let backlog =
         stories.cluster_pending(store, batch_size, ArticleId::MAX, &mut HashMap::new())?;
-    written.add_clustered(backlog, started.elapsed().as_secs_f64());
+    add_clustered(&mut written, backlog, started.elapsed().as_secs_f64());
     std::thread::scope(|scope| {
         let (linked_tx, linked_rx) = bounded::<Linked>(2);
         let story_thread =
@@ -90,7 +76,7 @@ pub(crate) fn write_batches<S: ArticleStore + Send>(
         all.clustered = written.clustered;
         all.stories = written.stories;
         all.clustering_seconds = written.clustering_seconds;
-        all.add_clustered(clustered, seconds);
+        add_clustered(&mut all, clustered, seconds);
         Ok(all)
     })
 }
