@@ -37,6 +37,10 @@ pub enum Command {
         /// Articles stored per transaction.
         #[arg(long, default_value_t = 1000)]
         batch_size: usize,
+        /// Store, link and cluster only: no entities, quotes, quantities or dates yet (the
+        /// next ingest without this flag annotates what is missing).
+        #[arg(long)]
+        no_annotate: bool,
     },
     /// Near-duplicate pairs found at ingest: groups under their earliest article, or
     /// with --json one pair per line {"a", "b", "similarity", "kind"}.

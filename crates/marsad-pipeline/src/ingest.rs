@@ -46,6 +46,9 @@ pub struct IngestOptions {
     pub passages: PassageConfig,
     /// Story clustering settings (marsad-cluster).
     pub stories: ClusterConfig,
+    /// Annotate (entities, quotes, quantities, dates) as articles are stored. When
+    /// off, the next ingest with it on annotates what is missing.
+    pub annotate: bool,
 }
 
 impl Default for IngestOptions {
@@ -56,6 +59,7 @@ impl Default for IngestOptions {
             dedup: DedupConfig::default(),
             passages: PassageConfig::default(),
             stories: ClusterConfig::default(),
+            annotate: true,
         }
     }
 }
@@ -85,6 +89,11 @@ pub struct IngestSummary {
     /// Articles stored before this build's schema (no signature or fingerprints yet)
     /// that this run fingerprinted and linked.
     pub backfilled: u64,
+    /// (+) Articles this run annotated (entities, quotes, quantities, dates): the added
+    /// and updated ones, and any stored without annotations of this version.
+    pub annotated: u64,
+    /// (+) Seconds spent annotating and storing annotations.
+    pub annotation_seconds: f64,
     /// (+) Articles given a story by this run (the added ones, and any an interrupted
     /// run left unclustered).
     pub clustered: u64,

@@ -1,8 +1,11 @@
-//! Stage wiring: readers → analysis → store → dedup (near duplicates, reused passages).
+//! Stage wiring: readers → analysis → store → annotate → dedup (near duplicates, reused
+//! passages) → stories.
 //!
 //! Inputs: paths (files, folders, zips, `-`) for [`ingest`], or records already read for
 //! [`ingest_articles`] (what `watch` stores), and an [`ArticleStore`](marsad_store::ArticleStore).
-//! Outputs: stored articles, their near-duplicate pairs and reused passages, and an
+//! Outputs: stored articles, their near-duplicate pairs and reused passages, their
+//! annotations (entity mentions, quotes, quantities, dates: `annotations.rs`), their
+//! stories with each story's entities, and an
 //! [`IngestSummary`] counting what each stage received, emitted and dropped; [`analyze`]
 //! gives one article's annotations without a database.
 //!
@@ -10,8 +13,9 @@
 //!
 //! Three stages run at once so both cores stay busy: a reader thread parses input
 //! into batches, the calling thread analyses each batch in parallel (rayon), and a
-//! writer thread stores the previous batch in one transaction, then links its new
-//! articles to everything stored before them (`reuse.rs`).
+//! writer thread stores the previous batch in one transaction, annotates its new
+//! articles (in parallel), then links them to everything stored before them
+//! (`reuse.rs`); a story thread clusters what was linked (`stories.rs`).
 //!
 //! ```
 //! use marsad_pipeline::{ingest, IngestOptions, NoProgress};
@@ -28,6 +32,7 @@
 //! ```
 
 mod analysis;
+mod annotations;
 mod ingest;
 mod learned;
 mod prepare;
@@ -37,6 +42,7 @@ pub mod watch;
 mod write;
 
 pub use analysis::{analyze, Analysis, AnalyzedToken, TextSpan};
+pub use annotations::{annotate_article, merge_entities, ANNOTATION_VERSION};
 pub use ingest::{
     ingest, ingest_articles, IngestObserver, IngestOptions, IngestSummary, NoProgress,
     PipelineError,

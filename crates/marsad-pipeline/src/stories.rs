@@ -20,18 +20,19 @@
 //! (ingest order: it arrived with what was just published), or, in an empty
 //! database, the time of this ingest.
 //!
-//! **Entities.** `ArticleInput::entities` is empty for now: when the NER stage lands,
-//! its canonical entity keys per article plug in at [`input_of`] (and in the CLI's
-//! `marsad story` "why" list, `marsad_cluster::why`), with no schema change here.
+//! **Entities.** `ArticleInput::entities` is empty: the clusterer's threshold was tuned
+//! without entity keys. The mentions are stored (`annotations.rs`) before a batch is
+//! clustered, so keys could plug in at [`input_of`]. Each touched story's entity list is
+//! refreshed with its summary.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
 
 use marsad_cluster::summary::{summarize, MemberInfo};
 use marsad_cluster::{ArticleInput, ClusterConfig, Clusterer, DecisionKind, Features};
 use marsad_model::ArticleId;
 use marsad_store::PreparedArticle;
-use marsad_store::{ArticleStore, ClusterText, StoryAssignment, StoryMerge, StoryRecord};
+use marsad_store::{ArticleStore, ClusterText, StoryAssignment, StoryId, StoryMerge, StoryRecord};
 use rayon::prelude::*;
 
 use crate::ingest::PipelineError;
@@ -50,7 +51,7 @@ pub(crate) struct Stories {
     clusterer: Clusterer,
 }
 
-/// The clusterer's input for a stored article (no entity keys yet: see the module doc).
+/// The clusterer's input for a stored article (no entity keys: see the module doc).
 pub(crate) fn input_of(row: &ClusterText, published: Option<i64>) -> ArticleInput {
     ArticleInput {
         id: row.id,
@@ -174,8 +175,12 @@ impl Stories {
                 duplicate_of,
             });
         }
-        let summaries = summaries(store, &assignments, &merges, pending, touched)?;
+        let (summaries, members) = summaries(store, &assignments, &merges, pending, touched)?;
         let mut store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
+        // Entities first: if the run stops between the two, the assignments are not
+        // stored, so the next run clusters these articles again and rewrites both.
+        let entities = crate::annotations::story_entities(&**store, &members)?;
+        store.store_story_entities(&entities)?;
         store.store_stories(&assignments, &merges, &summaries)?;
         Ok(done)
     }
@@ -219,15 +224,18 @@ fn undated_time(stated: Option<i64>, now: Option<i64>, wall: i64, window: i64) -
     }
 }
 
-/// The summaries of the touched stories: their stored members (merged stories'
-/// included) plus the new assignments.
+/// Member ids by story.
+type StoryMembers = BTreeMap<StoryId, Vec<ArticleId>>;
+
+/// The summaries of the touched stories and their member ids: their stored members
+/// (merged stories' included) plus the new assignments.
 fn summaries<S: ArticleStore>(
     store: &Mutex<&mut S>,
     assignments: &[StoryAssignment],
     merges: &[StoryMerge],
     pending: &[ClusterText],
     touched: BTreeSet<i64>,
-) -> Result<Vec<StoryRecord>, PipelineError> {
+) -> Result<(Vec<StoryRecord>, StoryMembers), PipelineError> {
     let resolve = |mut id: i64| {
         while let Some(m) = merges.iter().find(|m| m.old == id) {
             id = m.new;
@@ -245,7 +253,7 @@ fn summaries<S: ArticleStore>(
         let store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
         store.story_members(&ids)?
     };
-    let mut members: std::collections::BTreeMap<i64, Vec<MemberInfo<'_>>> = Default::default();
+    let mut members: BTreeMap<i64, Vec<MemberInfo<'_>>> = BTreeMap::new();
     for m in &stored {
         let info = MemberInfo { id: m.article, outlet: &m.outlet, title: &m.title, time: m.time };
         members.entry(resolve(m.story)).or_default().push(info);
@@ -255,9 +263,10 @@ fn summaries<S: ArticleStore>(
             MemberInfo { id: a.article, outlet: &row.outlet, title: &row.title, time: a.time };
         members.entry(resolve(a.story)).or_default().push(info);
     }
-    Ok(members
+    members.retain(|id, _| touched.contains(id));
+    let ids = members.iter().map(|(&id, m)| (id, m.iter().map(|m| m.id).collect())).collect();
+    let records = members
         .into_iter()
-        .filter(|(id, _)| touched.contains(id))
         .filter_map(|(id, members)| summarize(id, &members))
         .map(|s| StoryRecord {
             id: s.id,
@@ -268,5 +277,6 @@ fn summaries<S: ArticleStore>(
             outlets: s.outlets,
             size: s.size as u64,
         })
-        .collect())
+        .collect();
+    Ok((records, ids))
 }

@@ -13,6 +13,7 @@ use marsad_model::ArticleId;
 use marsad_store::{ArticleStore, InsertOutcome, PreparedArticle};
 use rayon::prelude::*;
 
+use crate::annotations;
 use crate::ingest::{AnalysedBatch, IngestObserver, IngestOptions, IngestSummary, PipelineError};
 use crate::learned::Counted;
 use crate::reuse::{Linker, Stored, TextPrints};
@@ -51,6 +52,11 @@ pub(crate) fn write_batches<S: ArticleStore + Send>(
     observer: &dyn IngestObserver,
 ) -> Result<Written, PipelineError> {
     let mut written = Written::default();
+    if options.annotate {
+        let started = Instant::now();
+        written.annotated = annotations::annotate_pending(store, options.batch_size.max(1))?;
+        written.annotation_seconds = started.elapsed().as_secs_f64();
+    }
     let mut linker = Linker::load(store, &options.dedup, &options.passages)?;
     let backfilled = linker.backfill(store, options.batch_size.max(1))?;
     written.backfilled = backfilled.articles;
@@ -71,6 +77,8 @@ pub(crate) fn write_batches<S: ArticleStore + Send>(
         let mut all = stored?;
         let (clustered, seconds) = clustered?;
         all.backfilled = written.backfilled;
+        all.annotated += written.annotated;
+        all.annotation_seconds += written.annotation_seconds;
         all.near_duplicates += written.near_duplicates;
         all.passages += written.passages;
         all.clustered = written.clustered;
@@ -139,6 +147,21 @@ fn store_batches<S: ArticleStore>(
                 })
             })
             .collect();
+        // Annotated before linking, so the story thread finds their mentions stored.
+        let started = Instant::now();
+        let texts: Vec<_> = outcomes
+            .iter()
+            .zip(&batch)
+            .filter(|_| options.annotate)
+            .filter_map(|(outcome, article)| match *outcome {
+                InsertOutcome::Added { id, .. } | InsertOutcome::Updated { id } => {
+                    Some((id, article.raw.text.as_str(), article.raw.published.as_ref()))
+                }
+                InsertOutcome::Unchanged { .. } => None,
+            })
+            .collect();
+        written.annotated += annotations::annotate_and_store(store, &texts)?;
+        written.annotation_seconds += started.elapsed().as_secs_f64();
         if !stored.is_empty() {
             let linked = linker.link(store, stored)?;
             written.near_duplicates += linked.pairs;

@@ -17,14 +17,15 @@
 //! counted outlet lines; from version 3 on, signatures and near-duplicate pairs
 //! (`fixture_v3_dedup`); from version 4 on, passage fingerprints and one passage
 //! (`fixture_v4_passages`); from version 5 on, story assignments, a merge and a story
-//! summary (`fixture_v5_stories`).
+//! summary (`fixture_v5_stories`); from version 6 on, annotations of two articles and
+//! the entity list of story 1 (`fixture_v6_annotations`).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
 
 use std::path::PathBuf;
 
-use marsad_store::{ArticleStore, SqliteStore, StoryStore, SCHEMA_VERSION};
+use marsad_store::{AnnotationStore, ArticleStore, SqliteStore, StoryStore, SCHEMA_VERSION};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(arg) = std::env::args().nth(1) {
@@ -68,6 +69,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if SCHEMA_VERSION >= 5 {
             let (assignments, merges, summaries) = common::fixture_v5_stories();
             store.store_stories(&assignments, &merges, &summaries)?;
+        }
+        if SCHEMA_VERSION >= 6 {
+            let (annotations, story_entities) = common::fixture_v6_annotations();
+            store.store_annotations(&annotations)?;
+            store.store_story_entities(&story_entities)?;
         }
         store.optimize()?;
     }

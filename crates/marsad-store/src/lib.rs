@@ -11,7 +11,8 @@
 //! [`FurnitureBlock`]s removed from an article, what is learned about an outlet's lines
 //! ([`OutletLines`]: lines that recur across its articles are its furniture),
 //! database [`Stats`], and stories ([`StoryStore`]: each article's story, merges, story
-//! summaries, the rows a resumed clusterer replays).
+//! summaries, the rows a resumed clusterer replays), and annotations ([`AnnotationStore`]:
+//! entity mentions, quotes, quantities and dates per article, entities per story).
 //!
 //! Key types: [`SqliteStore`] (one SQLite file in WAL mode: one writer, many readers,
 //! crash-safe; versioned migrations in `migrations/`, see [`schema`]) and
@@ -56,6 +57,7 @@
 //! # Ok::<(), marsad_store::StoreError>(())
 //! ```
 
+mod annotations;
 mod error;
 pub mod schema;
 mod sqlite;
@@ -64,6 +66,11 @@ mod types;
 
 use marsad_model::{Article, ArticleId};
 
+pub use annotations::{
+    AnnotationInput, AnnotationStore, ArticleAnnotations, ArticleMention, ArticleQuote,
+    QuoteFilter, StoredDate, StoredMention, StoredQuantity, StoredQuote, StoredSpeaker,
+    StoryEntity,
+};
 pub use error::StoreError;
 pub use schema::SCHEMA_VERSION;
 pub use sqlite::SqliteStore;
@@ -77,8 +84,8 @@ pub use types::{
 };
 
 /// What every storage backend (SQLite now, PostgreSQL later) offers the pipeline and the CLI
-/// (stories: the [`StoryStore`] part).
-pub trait ArticleStore: StoryStore {
+/// (stories: the [`StoryStore`] part; annotations: the [`AnnotationStore`] part).
+pub trait ArticleStore: StoryStore + AnnotationStore {
     /// Store a batch in one transaction; outcomes in batch order.
     fn insert_batch(&mut self, batch: &[PreparedArticle])
         -> Result<Vec<InsertOutcome>, StoreError>;

@@ -35,6 +35,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0004_passages.sql"),
     },
     Migration { version: 5, name: "stories", sql: include_str!("../migrations/0005_stories.sql") },
+    Migration {
+        version: 6,
+        name: "annotations",
+        sql: include_str!("../migrations/0006_annotations.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -106,6 +106,8 @@ pub trait StoryStore {
         limit: usize,
         up_to: ArticleId,
     ) -> Result<Vec<ClusterText>, StoreError>;
+    /// The distinct stories of these articles (those clustered), sorted.
+    fn stories_of(&self, articles: &[ArticleId]) -> Result<Vec<StoryId>, StoreError>;
     /// The members of these stories, by story then assignment order.
     fn story_members(&self, stories: &[StoryId]) -> Result<Vec<StoryMember>, StoreError>;
     /// In one transaction: store assignments (in order), apply merges (members move to

@@ -10,7 +10,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use marsad_store::{
-    ArticleStore, InsertOutcome, SqliteStore, StoreError, StoryFilter, StoryStore, SCHEMA_VERSION,
+    AnnotationStore, ArticleStore, InsertOutcome, SqliteStore, StoreError, StoryFilter, StoryStore,
+    SCHEMA_VERSION,
 };
 
 fn fixture(name: &str) -> PathBuf {
@@ -492,4 +493,50 @@ fn frozen_v5_database_opens_reads_stories_and_resolves_merged_ids() {
     store.store_stories(&[three], &[], &[summary]).unwrap();
     assert!(store.unclustered_articles(10, i64::MAX).unwrap().is_empty());
     assert_eq!(store.stories(&StoryFilter { since: None, limit: Some(1) }).unwrap().len(), 1);
+}
+
+#[test]
+fn frozen_v5_database_migrates_to_v6_with_every_article_left_to_annotate() {
+    let (_dir, path) = copy_of("v5.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    // Stories survive; nothing is annotated yet, so the next ingest annotates all six.
+    assert_eq!(store.resolve_story(4).unwrap(), Some(1));
+    let waiting = store.unannotated_articles(100, 0, 1).unwrap();
+    assert_eq!(waiting.iter().map(|a| a.id).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6]);
+    assert_eq!(waiting[0].text, common::fixture_articles()[0].raw.text);
+    assert!(waiting[0].published.is_some());
+    assert!(store.story_entities(1).unwrap().is_empty());
+    let (annotations, story_entities) = common::fixture_v6_annotations();
+    store.store_annotations(&annotations).unwrap();
+    store.store_story_entities(&story_entities).unwrap();
+    let waiting = store.unannotated_articles(100, 0, 1).unwrap();
+    assert_eq!(waiting.iter().map(|a| a.id).collect::<Vec<_>>(), [2, 3, 5, 6]);
+}
+
+#[test]
+fn frozen_v6_database_has_the_frozen_v6_schema() {
+    let (_dir, path) = copy_of("v6.db");
+    assert_eq!(common::schema_dump(&path).unwrap(), read_fixture("schema_v6.sql"));
+}
+
+#[test]
+fn frozen_v6_database_opens_and_reads_annotations() {
+    let (_dir, path) = copy_of("v6.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(store.integrity_check().unwrap().is_empty());
+    let (annotations, story_entities) = common::fixture_v6_annotations();
+    for expected in &annotations {
+        assert_eq!(store.annotations(expected.article).unwrap().as_ref(), Some(expected));
+    }
+    assert_eq!(store.annotations(2).unwrap(), None);
+    assert_eq!(store.story_entities(1).unwrap(), story_entities[0].1);
+    // A newer annotator version leaves every article to annotate again.
+    let waiting = store.unannotated_articles(100, 0, 2).unwrap();
+    assert_eq!(waiting.len(), 6);
+    // A merge takes the merged-away story's entities with it.
+    store.store_story_entities(&[(4, story_entities[0].1.clone())]).unwrap();
+    let merge = marsad_store::StoryMerge { old: 4, new: 1, article: 5, time: 1_437_472_800 };
+    store.store_stories(&[], &[merge], &[]).unwrap();
+    assert!(store.story_entities(4).unwrap().is_empty());
 }

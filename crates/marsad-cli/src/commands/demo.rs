@@ -1,6 +1,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use marsad_pipeline::IngestOptions;
 use marsad_store::{ArticleFilter, ArticleStore, SqliteStore};
 
 /// The example corpus shipped with the repository.
@@ -30,7 +31,8 @@ pub fn run(path: Option<PathBuf>, db: &Path, recreate: bool) -> Result<()> {
     }
 
     say!("== marsad demo: ingesting {} into {}", corpus.display(), db.display());
-    let summary = super::ingest::ingest_into(db, std::slice::from_ref(&corpus), 1000)?;
+    let summary =
+        super::ingest::ingest_into(db, std::slice::from_ref(&corpus), &IngestOptions::default())?;
     super::ingest::print_summary(&summary)?;
     for error in &summary.errors {
         say!("  error: {error}");

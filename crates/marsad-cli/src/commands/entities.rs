@@ -1,15 +1,14 @@
 //! `marsad entities`: the people, organisations and places across the stored
-//! articles, with spelling variants merged, aliases, roles and counts. For now an
-//! in-memory pass: every stored article (exact copies skipped) is tagged again
-//! (in parallel) and the entities merged by `EntityResolver`; storing entities per
-//! article comes with the database step. `--story ID` limits the pass to one story's
-//! members.
+//! articles, with spelling variants merged, aliases, roles and counts. Reads the
+//! mentions ingest stored per article (exact copies left out) and merges them with
+//! `EntityResolver`; `--story ID` reads the entity list stored for that story (or, with
+//! `--outlet`, merges the mentions of that outlet's members).
 
 use anyhow::{Context, Result};
-use marsad_annotate::entities::{annotate_entities, EntityKind, EntityResolver, NerModel};
+use marsad_annotate::entities::EntityKind;
 use marsad_model::Article;
-use marsad_store::{ArticleFilter, ArticleStore, SqliteStore, StoryStore};
-use rayon::prelude::*;
+use marsad_pipeline::merge_entities;
+use marsad_store::{AnnotationStore, ArticleStore, SqliteStore, StoryEntity, StoryStore};
 
 pub fn run(
     store: &SqliteStore,
@@ -19,7 +18,6 @@ pub fn run(
     story: Option<i64>,
     limit: usize,
 ) -> Result<()> {
-    NerModel::shipped().context("loading the shipped NER model")?;
     let kind = match kind.as_deref() {
         None => None,
         Some(k) => Some(
@@ -27,24 +25,21 @@ pub fn run(
                 .with_context(|| format!("--kind {k}: expected PERS, ORG, LOC or MISC"))?,
         ),
     };
-    let articles = match story {
-        None => store.articles(&ArticleFilter { outlet, limit: None })?,
-        Some(id) => story_articles(store, id, outlet.as_deref())?,
+    let entities = match (story, outlet.as_deref()) {
+        (Some(id), None) => store.story_entities(resolve(store, id)?)?,
+        (Some(id), Some(outlet)) => {
+            let ids: Vec<i64> =
+                story_articles(store, id, Some(outlet))?.iter().map(|a| a.id).collect();
+            merged(store, Some(&ids), None)?
+        }
+        (None, outlet) => merged(store, None, outlet)?,
     };
-    let originals: Vec<_> = articles.iter().filter(|a| a.duplicate_of.is_none()).collect();
-    let mentions: Vec<_> =
-        originals.par_iter().map(|a| annotate_entities(&a.text).unwrap_or_default()).collect();
-    let mut resolver = EntityResolver::new();
-    for m in &mentions {
-        resolver.add_article(m);
-    }
-    let entities =
-        resolver.entities().into_iter().filter(|e| kind.is_none_or(|k| e.kind == k)).take(limit);
-    for e in entities {
+    let wanted = entities.into_iter().filter(|e| kind.is_none_or(|k| e.kind == k.as_str()));
+    for e in wanted.take(limit) {
         if json {
             super::print_json_line(&e)?;
         } else {
-            say!("{:<4} {} ×{} in {} articles", e.kind.as_str(), e.canonical, e.count, e.articles);
+            say!("{:<4} {} ×{} in {} articles", e.kind, e.canonical, e.count, e.articles);
             if e.aliases.len() > 1 {
                 say!("     aliases: {}", e.aliases.join("، "));
             }
@@ -56,6 +51,23 @@ pub fn run(
     Ok(())
 }
 
+/// The stored mentions of these articles (all when `None`; exact copies left out),
+/// merged across articles, most mentioned first.
+fn merged(
+    store: &SqliteStore,
+    articles: Option<&[i64]>,
+    outlet: Option<&str>,
+) -> Result<Vec<StoryEntity>> {
+    Ok(merge_entities(&store.entity_mentions(articles, outlet, true)?))
+}
+
+fn resolve(store: &SqliteStore, id: i64) -> Result<i64> {
+    match store.resolve_story(id)? {
+        Some(resolved) => Ok(resolved),
+        None => anyhow::bail!("no story #{id} (see `marsad stories`)"),
+    }
+}
+
 /// The stored articles of story `id` (or of the story it was merged into), in
 /// assignment order, optionally of one outlet.
 pub(super) fn story_articles(
@@ -63,9 +75,7 @@ pub(super) fn story_articles(
     id: i64,
     outlet: Option<&str>,
 ) -> Result<Vec<Article>> {
-    let Some(resolved) = store.resolve_story(id)? else {
-        anyhow::bail!("no story #{id} (see `marsad stories`)");
-    };
+    let resolved = resolve(store, id)?;
     let mut articles = Vec::new();
     for member in store.story_members(&[resolved])? {
         if outlet.is_some_and(|o| o != member.outlet) {

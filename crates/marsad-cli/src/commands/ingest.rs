@@ -6,8 +6,8 @@ use marsad_store::SqliteStore;
 
 use crate::progress::Progress;
 
-pub fn run(db: &Path, paths: &[PathBuf], json: bool, batch_size: usize) -> Result<()> {
-    let summary = ingest_into(db, paths, batch_size)?;
+pub fn run(db: &Path, paths: &[PathBuf], json: bool, options: &IngestOptions) -> Result<()> {
+    let summary = ingest_into(db, paths, options)?;
     if json {
         super::print_json_line(&summary)
     } else {
@@ -15,14 +15,13 @@ pub fn run(db: &Path, paths: &[PathBuf], json: bool, batch_size: usize) -> Resul
     }
 }
 
-pub fn ingest_into(db: &Path, paths: &[PathBuf], batch_size: usize) -> Result<IngestSummary> {
+pub fn ingest_into(db: &Path, paths: &[PathBuf], options: &IngestOptions) -> Result<IngestSummary> {
     let mut store = SqliteStore::open(db).with_context(|| format!("opening {}", db.display()))?;
     // Passage alignment re-reads stored articles all over the file; through a memory
     // map every page read would stay resident (+200 MB on the whole SaudiNewsNet corpus).
     store.set_mmap_size(0).with_context(|| format!("configuring {}", db.display()))?;
-    let options = IngestOptions { batch_size, ..IngestOptions::default() };
     let progress = Progress::for_stderr();
-    let summary = marsad_pipeline::ingest(paths, &mut store, &options, &progress);
+    let summary = marsad_pipeline::ingest(paths, &mut store, options, &progress);
     progress.finish();
     let summary = summary.with_context(|| format!("storing into {}", db.display()))?;
     if summary.added + summary.updated > 0 {
@@ -37,7 +36,8 @@ pub fn print_summary(summary: &IngestSummary) -> Result<()> {
     say!(
         "read {} articles in {:.2}s ({rate:.0}/s): {} added, {} unchanged, {} updated, {} skipped, \
          {} exact duplicates flagged, furniture removed from {}, {} near-duplicate pairs, \
-         {} reused passages, {} articles clustered into {} new stories, {} errors",
+         {} reused passages, {} articles annotated, {} articles clustered into {} new stories, \
+         {} errors",
         summary.read,
         summary.seconds,
         summary.added,
@@ -48,6 +48,7 @@ pub fn print_summary(summary: &IngestSummary) -> Result<()> {
         summary.furniture_removed,
         summary.near_duplicates,
         summary.passages,
+        summary.annotated,
         summary.clustered,
         summary.stories,
         summary.errors.len()

@@ -21,6 +21,7 @@ mod watch;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use marsad_pipeline::IngestOptions;
 use marsad_store::SqliteStore;
 
 use crate::args::{Cli, Command};
@@ -29,7 +30,11 @@ use marsad_annotate::entities::TrainOptions;
 pub fn run(cli: Cli) -> Result<()> {
     let db = cli.db();
     match cli.command {
-        Command::Ingest { paths, json, batch_size } => ingest::run(&db, &paths, json, batch_size),
+        Command::Ingest { paths, json, batch_size, no_annotate } => {
+            let options =
+                IngestOptions { batch_size, annotate: !no_annotate, ..IngestOptions::default() };
+            ingest::run(&db, &paths, json, &options)
+        }
         Command::Dups { json } => dups::run(&open_existing(&db)?, json),
         Command::Reuse { id, json } => reuse::run(&open_existing(&db)?, id, json),
         Command::Stats { json } => stats::run(&open_existing(&db)?, json),

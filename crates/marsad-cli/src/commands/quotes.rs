@@ -1,16 +1,18 @@
-//! `marsad quotes`: who said what across the stored articles. For now an in-memory
-//! pass like `marsad entities`: each stored article (exact copies skipped) is
-//! annotated again (in parallel): entity mentions first, then quotes with speakers
-//! resolved through them; storing quotes per article comes with the database step.
-//! `--speaker NAME` keeps the quotes whose speaker's name (canonical or as written)
-//! contains NAME after normalization; `--story ID` reads one story's members only.
+//! `marsad quotes`: who said what across the stored articles, as ingest stored it
+//! (each quote with its span, cue and speaker resolved through the article's entity
+//! mentions; exact copies left out). `--speaker NAME` keeps the quotes whose
+//! speaker's name (canonical or as written) contains NAME after normalization;
+//! `--story ID` reads one story's members only.
 
-use anyhow::{Context, Result};
-use marsad_annotate::entities::{annotate_entities, NerModel};
-use marsad_annotate::quotes::Quote;
-use marsad_model::{Article, Published};
-use marsad_store::{ArticleFilter, ArticleStore, SqliteStore};
-use rayon::prelude::*;
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+
+use anyhow::Result;
+use marsad_model::{Article, Published, Span};
+use marsad_store::{
+    AnnotationStore, ArticleQuote, ArticleStore, QuoteFilter, SqliteStore, StoredQuote,
+    StoredSpeaker,
+};
 use serde::Serialize;
 
 /// One quote with the article it is in (`marsad quotes --json`).
@@ -20,8 +22,11 @@ struct QuoteLine<'a> {
     url: &'a str,
     outlet: &'a str,
     published: Option<&'a Published>,
-    #[serde(flatten)]
-    quote: &'a Quote,
+    span: Span,
+    text: &'a str,
+    direct: bool,
+    cue: Option<&'a str>,
+    speaker: Option<&'a StoredSpeaker>,
 }
 
 pub fn run(
@@ -31,34 +36,42 @@ pub fn run(
     story: Option<i64>,
     limit: usize,
 ) -> Result<()> {
-    NerModel::shipped().context("loading the shipped NER model")?;
-    let articles = match story {
-        None => store.articles(&ArticleFilter { outlet: None, limit: None })?,
-        Some(id) => super::entities::story_articles(store, id, None)?,
+    let members: Option<Vec<i64>> = match story {
+        None => None,
+        Some(id) => {
+            Some(super::entities::story_articles(store, id, None)?.iter().map(|a| a.id).collect())
+        }
     };
-    let originals: Vec<&Article> = articles.iter().filter(|a| a.duplicate_of.is_none()).collect();
+    let filter = QuoteFilter { articles: members.as_deref(), originals_only: true };
     let wanted = speaker.map(marsad_text::normalize_str);
-    let quotes: Vec<Vec<Quote>> = originals
-        .par_iter()
-        .map(|a| {
-            let mentions = annotate_entities(&a.text).unwrap_or_default();
-            let published = a.published.map(|p| p.date_naive());
-            let mut quotes = marsad_annotate::annotate(&a.text, published, &mentions).quotes;
-            if let Some(name) = &wanted {
-                quotes.retain(|q| said_by(q, name));
-            }
-            quotes
-        })
+    let found: Vec<ArticleQuote> = store
+        .quotes(&filter)?
+        .into_iter()
+        .filter(|q| wanted.as_deref().is_none_or(|name| said_by(&q.quote, name)))
+        .take(limit)
         .collect();
-    let found = originals.iter().zip(&quotes).flat_map(|(a, qs)| qs.iter().map(move |q| (*a, q)));
-    for (article, quote) in found.take(limit) {
+    let mut articles: HashMap<i64, Article> = HashMap::new();
+    for q in &found {
+        if let Entry::Vacant(slot) = articles.entry(q.article) {
+            if let Some(article) = store.article(q.article)? {
+                slot.insert(article);
+            }
+        }
+    }
+    for ArticleQuote { article, quote } in &found {
+        let Some(article) = articles.get(article) else { continue };
+        let text = article.text.get(quote.span.start..quote.span.end).unwrap_or_default();
         if json {
             super::print_json_line(&QuoteLine {
                 article: article.id,
                 url: &article.url,
                 outlet: &article.outlet,
                 published: article.published.as_ref(),
-                quote,
+                span: quote.span,
+                text,
+                direct: quote.direct,
+                cue: quote.cue.as_deref(),
+                speaker: quote.speaker.as_ref(),
             })?;
         } else {
             let who = quote
@@ -72,7 +85,7 @@ pub fn run(
                 article.id,
                 super::human_date(article.published.as_ref()),
                 article.outlet,
-                one_line(&quote.text)
+                one_line(text)
             );
         }
     }
@@ -81,7 +94,7 @@ pub fn run(
 
 /// Whether the speaker's canonical name or the name as written contains `name`
 /// (both normalized).
-fn said_by(quote: &Quote, name: &str) -> bool {
+fn said_by(quote: &StoredQuote, name: &str) -> bool {
     quote.speaker.as_ref().is_some_and(|s| {
         s.entity
             .iter()

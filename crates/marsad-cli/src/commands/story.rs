@@ -1,16 +1,16 @@
 //! `marsad story ID`: one story — its members (outlet, title, time, how each joined,
 //! duplicate-of) and why they are one story: the terms the members share, weighted as
 //! the clusterer weighs them (`marsad_cluster::why`), and the people, organisations
-//! and places found in more than one member (the entity tagger over the members'
-//! texts, variants merged by `EntityResolver`). An id merged into another story
-//! resolves to it.
+//! and places found in more than one member (the story's entities as ingest stored
+//! them: the members' mentions with spelling variants merged). An id merged into
+//! another story resolves to it.
 
 use anyhow::Result;
-use marsad_annotate::entities::{annotate_entities, Entity, EntityResolver};
 use marsad_cluster::why::{shared_terms, SharedTerm};
 use marsad_cluster::{ArticleInput, ClusterConfig};
-use marsad_store::{ArticleStore, SqliteStore, StoryMember, StoryStore};
-use rayon::prelude::*;
+use marsad_store::{
+    AnnotationStore, ArticleStore, SqliteStore, StoryEntity, StoryMember, StoryStore,
+};
 use serde::Serialize;
 
 use super::stories::{iso, line, print_story_row, short, StoryLine};
@@ -40,7 +40,7 @@ struct EntityJson<'a> {
     kind: &'a str,
     canonical: &'a str,
     aliases: &'a [String],
-    articles: usize,
+    articles: u64,
 }
 
 #[derive(Debug, Serialize)]
@@ -72,7 +72,8 @@ pub fn run(store: &SqliteStore, id: i64, json: bool) -> Result<()> {
         anyhow::bail!("no story #{id} (see `marsad stories`)");
     };
     let members = store.story_members(&[resolved])?;
-    let (why, entities) = why(store, &members)?;
+    let why = why(store, &members)?;
+    let entities = shared_entities(store, resolved, members.len())?;
     let resolved_from = (resolved != id).then_some(id);
     if json {
         let out = StoryJson {
@@ -102,7 +103,7 @@ pub fn run(store: &SqliteStore, id: i64, json: bool) -> Result<()> {
             entities: entities
                 .iter()
                 .map(|e| EntityJson {
-                    kind: e.kind.as_str(),
+                    kind: &e.kind,
                     canonical: &e.canonical,
                     aliases: &e.aliases,
                     articles: e.articles,
@@ -135,33 +136,31 @@ pub fn run(store: &SqliteStore, id: i64, json: bool) -> Result<()> {
         say!("\nentities in more than one member (members with it):");
         let names: Vec<String> = entities
             .iter()
-            .map(|e| format!("{} {} ({})", e.kind.as_str(), e.canonical, e.articles))
+            .map(|e| format!("{} {} ({})", e.kind, e.canonical, e.articles))
             .collect();
         say!("  {}", names.join("  "));
     }
     Ok(())
 }
 
-/// The terms the members share, and the entities more than one member names.
-fn why(store: &SqliteStore, members: &[StoryMember]) -> Result<(Vec<SharedTerm>, Vec<Entity>)> {
+/// The terms the members share.
+fn why(store: &SqliteStore, members: &[StoryMember]) -> Result<Vec<SharedTerm>> {
     let mut inputs = Vec::new();
     for m in members.iter().take(WHY_MEMBERS) {
         if let Some(a) = store.article(m.article)? {
             inputs.push(ArticleInput::new(a.id, None, a.title, a.text));
         }
     }
-    let terms = shared_terms(&inputs, &ClusterConfig::default(), WHY_TERMS);
-    // The shipped model always loads (a test holds it); if it did not, no entities.
-    let mentions: Vec<_> =
-        inputs.par_iter().map(|a| annotate_entities(&a.text).unwrap_or_default()).collect();
-    let mut resolver = EntityResolver::new();
-    for m in &mentions {
-        resolver.add_article(m);
-    }
-    let shared_by = inputs.len().min(2);
-    let mut entities: Vec<Entity> =
-        resolver.entities().into_iter().filter(|e| e.articles >= shared_by).collect();
+    Ok(shared_terms(&inputs, &ClusterConfig::default(), WHY_TERMS))
+}
+
+/// The story's stored entities that more than one member names (the one member of a
+/// single-article story), most widespread first.
+fn shared_entities(store: &SqliteStore, story: i64, size: usize) -> Result<Vec<StoryEntity>> {
+    let shared_by = size.min(2) as u64;
+    let mut entities: Vec<StoryEntity> =
+        store.story_entities(story)?.into_iter().filter(|e| e.articles >= shared_by).collect();
     entities.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.count.cmp(&a.count)));
     entities.truncate(WHY_ENTITIES);
-    Ok((terms, entities))
+    Ok(entities)
 }

@@ -1,5 +1,6 @@
 //! The SQLite backend: one file, WAL, versioned migrations, FTS5 over pre-analysed terms.
 
+mod annotations;
 mod dedup;
 mod insert;
 mod open;
@@ -14,6 +15,9 @@ use std::time::Duration;
 use marsad_model::{Article, ArticleId};
 use rusqlite::Connection;
 
+use crate::annotations::{
+    AnnotationInput, ArticleAnnotations, ArticleMention, ArticleQuote, QuoteFilter, StoryEntity,
+};
 use crate::error::StoreError;
 use crate::schema;
 use crate::stories::{
@@ -23,7 +27,7 @@ use crate::types::{
     ArticleFilter, FurnitureBlock, InsertOutcome, NearDuplicate, OutletLines, PreparedArticle,
     ReusedPassage, SearchHit, Stats, StoredText,
 };
-use crate::{ArticleStore, StoryStore};
+use crate::{AnnotationStore, ArticleStore, StoryStore};
 
 /// An [`ArticleStore`] in one SQLite file.
 ///
@@ -208,6 +212,10 @@ impl StoryStore for SqliteStore {
         stories::unclustered(&self.conn, limit, up_to).map_err(|e| self.error(e))
     }
 
+    fn stories_of(&self, articles: &[ArticleId]) -> Result<Vec<StoryId>, StoreError> {
+        stories::of_articles(&self.conn, articles).map_err(|e| self.error(e))
+    }
+
     fn story_members(&self, ids: &[StoryId]) -> Result<Vec<StoryMember>, StoreError> {
         stories::members(&self.conn, ids).map_err(|e| self.error(e))
     }
@@ -232,5 +240,51 @@ impl StoryStore for SqliteStore {
 
     fn story(&self, id: StoryId) -> Result<Option<StoryRecord>, StoreError> {
         stories::one(&self.conn, id).map_err(|e| self.error(e))
+    }
+}
+
+impl AnnotationStore for SqliteStore {
+    fn store_annotations(&mut self, all: &[ArticleAnnotations]) -> Result<(), StoreError> {
+        let result = annotations::store(&mut self.conn, all);
+        result.map_err(|e| self.error(e))
+    }
+
+    fn unannotated_articles(
+        &self,
+        limit: usize,
+        after: ArticleId,
+        version: i64,
+    ) -> Result<Vec<AnnotationInput>, StoreError> {
+        annotations::unannotated(&self.conn, limit, after, version).map_err(|e| self.error(e))
+    }
+
+    fn annotations(&self, article: ArticleId) -> Result<Option<ArticleAnnotations>, StoreError> {
+        annotations::of_article(&self.conn, article).map_err(|e| self.error(e))
+    }
+
+    fn entity_mentions(
+        &self,
+        articles: Option<&[ArticleId]>,
+        outlet: Option<&str>,
+        originals_only: bool,
+    ) -> Result<Vec<ArticleMention>, StoreError> {
+        annotations::mentions(&self.conn, articles, outlet, originals_only)
+            .map_err(|e| self.error(e))
+    }
+
+    fn quotes(&self, filter: &QuoteFilter<'_>) -> Result<Vec<ArticleQuote>, StoreError> {
+        annotations::quotes(&self.conn, filter).map_err(|e| self.error(e))
+    }
+
+    fn store_story_entities(
+        &mut self,
+        stories: &[(StoryId, Vec<StoryEntity>)],
+    ) -> Result<(), StoreError> {
+        let result = annotations::store_story_entities(&mut self.conn, stories);
+        result.map_err(|e| self.error(e))
+    }
+
+    fn story_entities(&self, story: StoryId) -> Result<Vec<StoryEntity>, StoreError> {
+        annotations::story_entities(&self.conn, story).map_err(|e| self.error(e))
     }
 }

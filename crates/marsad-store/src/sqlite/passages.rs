@@ -3,7 +3,7 @@
 use marsad_model::{ArticleId, Span};
 use rusqlite::{params, Connection, TransactionBehavior};
 
-use super::row::decode_published;
+use super::row::{decode_published, to_i64, to_usize};
 use crate::types::{ReusedPassage, StoredText};
 
 pub(crate) fn prints(conn: &Connection) -> rusqlite::Result<Vec<(ArticleId, Vec<u8>)>> {
@@ -57,14 +57,6 @@ pub(crate) fn store(
         }
     }
     tx.commit()
-}
-
-fn to_i64(v: usize) -> i64 {
-    i64::try_from(v).unwrap_or(i64::MAX)
-}
-
-fn to_usize(v: i64) -> usize {
-    usize::try_from(v).unwrap_or(0)
 }
 
 const COLUMNS: &str = "a, b, a_start, a_end, b_start, b_end, words, source";

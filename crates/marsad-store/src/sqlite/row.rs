@@ -69,3 +69,13 @@ pub(crate) fn decode_furniture(column: usize, text: &str) -> rusqlite::Result<Ve
     serde_json::from_str(text)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(column, Type::Text, Box::new(e)))
 }
+
+/// A count or offset as a column value.
+pub(crate) fn to_i64(v: usize) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
+/// A column value as a count or offset (negative values, never written, read as 0).
+pub(crate) fn to_usize(v: i64) -> usize {
+    usize::try_from(v).unwrap_or(0)
+}

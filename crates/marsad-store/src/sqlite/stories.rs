@@ -62,6 +62,21 @@ pub(crate) fn unclustered(
     rows.collect()
 }
 
+pub(crate) fn of_articles(
+    conn: &Connection,
+    articles: &[ArticleId],
+) -> rusqlite::Result<Vec<StoryId>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT story_id FROM story_articles WHERE article_id = ?1")?;
+    let mut out = std::collections::BTreeSet::new();
+    for id in articles {
+        if let Some(story) = stmt.query_row([id], |row| row.get(0)).optional()? {
+            out.insert(story);
+        }
+    }
+    Ok(out.into_iter().collect())
+}
+
 pub(crate) fn members(
     conn: &Connection,
     stories: &[StoryId],
@@ -121,11 +136,15 @@ pub(crate) fn store(
              VALUES (?1, ?2, ?3, ?4)",
         )?;
         let mut forget = tx.prepare_cached("DELETE FROM stories WHERE id = ?1")?;
+        // A merged-away story's entities go with it (the new story's are refreshed).
+        let mut forget_entities =
+            tx.prepare_cached("DELETE FROM story_entities WHERE story_id = ?1")?;
         for m in merges {
             move_members.execute([m.old, m.new])?;
             move_merges.execute([m.old, m.new])?;
             record.execute([m.old, m.new, m.article, m.time])?;
             forget.execute([m.old])?;
+            forget_entities.execute([m.old])?;
         }
         let mut summary = tx.prepare_cached(
             "INSERT OR REPLACE INTO stories

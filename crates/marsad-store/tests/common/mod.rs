@@ -293,3 +293,75 @@ pub fn fixture_v5_stories() -> (
     };
     (assignments, merges, vec![summary])
 }
+
+/// Schema v6 content: annotations of articles 1 and 4 (a mention with a role, an
+/// indirect quote with its speaker, a quantity range, a year) and the entity list of
+/// story 1. Spans are found in the fixture texts.
+pub fn fixture_v6_annotations() -> (
+    Vec<marsad_store::ArticleAnnotations>,
+    Vec<(marsad_store::StoryId, Vec<marsad_store::StoryEntity>)>,
+) {
+    use marsad_model::Span;
+    use marsad_store::{
+        ArticleAnnotations, StoredDate, StoredMention, StoredQuantity, StoredQuote, StoredSpeaker,
+        StoryEntity,
+    };
+    let articles = fixture_articles();
+    let span_of = |text: &str, part: &str| {
+        let start = text.find(part).unwrap_or_else(|| panic!("{part} is not in {text}"));
+        Span::new(start, start + part.len())
+    };
+    let first = &articles[0].raw.text;
+    let fourth = &articles[3].raw.text;
+    let one = ArticleAnnotations {
+        article: 1,
+        version: 1,
+        reference_date: Some("2015-07-21".to_owned()),
+        mentions: vec![StoredMention {
+            span: span_of(first, "بغداد"),
+            surface: "بغداد".to_owned(),
+            kind: "LOC".to_owned(),
+            entity: "بغداد".to_owned(),
+            role: None,
+        }],
+        quotes: vec![StoredQuote {
+            span: span_of(first, "اجتماعا مع نظيره الأمريكي"),
+            direct: false,
+            cue: Some("عقد".to_owned()),
+            speaker: Some(StoredSpeaker {
+                span: span_of(first, "وزير الدفاع العراقي"),
+                text: "وزير الدفاع العراقي".to_owned(),
+                entity: None,
+            }),
+        }],
+        quantities: vec![StoredQuantity {
+            span: span_of(first, "اجتماعا"),
+            value: 1.0,
+            unit: Some("meeting".to_owned()),
+            approximate: true,
+            range: Some([1.0, 2.5]),
+        }],
+        dates: Vec::new(),
+    };
+    let four = ArticleAnnotations {
+        article: 4,
+        version: 1,
+        reference_date: None,
+        dates: vec![StoredDate {
+            span: span_of(fourth, "2023"),
+            value: "2023".to_owned(),
+            precision: "year".to_owned(),
+            relative: false,
+        }],
+        ..ArticleAnnotations::default()
+    };
+    let story = StoryEntity {
+        kind: "LOC".to_owned(),
+        canonical: "بغداد".to_owned(),
+        aliases: vec!["بغداد".to_owned()],
+        roles: Vec::new(),
+        count: 1,
+        articles: 1,
+    };
+    (vec![one, four], vec![(1, vec![story])])
+}
