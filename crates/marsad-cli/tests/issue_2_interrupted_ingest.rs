@@ -56,6 +56,11 @@ fn sigkill_mid_ingest_loses_nothing_committed_and_a_rerun_finishes_the_job() {
 
     let stats = json(&run(&db, &["stats", "--json"]));
     assert_eq!(stats["articles"], 30_676, "duplicates or losses after the rerun");
+    // Every article annotated once: those the kill left unannotated by the rerun's
+    // backfill, the rest as they were added (issues 5, 7).
+    assert_eq!(stats["annotated"], 30_676, "articles left without annotations");
+    let annotated = rerun["annotated"].as_u64().unwrap();
+    assert!(annotated >= 30_676 - after_kill, "{annotated}");
     // The full-text index agrees with the table: a common word finds as many articles as exist with it.
     let hits = json_lines(&run(&db, &["search", "السعودية", "--json", "--limit", "5"]));
     assert_eq!(hits.len(), 5);

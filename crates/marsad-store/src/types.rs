@@ -115,6 +115,12 @@ pub struct Stats {
     /// Articles per outlet, most first (ties by name).
     pub per_outlet: Vec<OutletCount>,
     pub schema_version: i64,
+    /// (+) Articles annotated (any annotator version), and what they hold.
+    pub annotated: u64,
+    pub entity_mentions: u64,
+    pub quotes: u64,
+    pub quantities: u64,
+    pub dates: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -140,6 +140,7 @@ fn stats_count_articles_outlets_and_copies() {
                 OutletCount { outlet: "okaz".into(), articles: 2 },
             ],
             schema_version: marsad_store::SCHEMA_VERSION,
+            ..Stats::default()
         }
     );
     let empty = SqliteStore::open_in_memory().unwrap().stats().unwrap();

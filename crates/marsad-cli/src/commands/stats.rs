@@ -10,6 +10,14 @@ pub fn run(store: &SqliteStore, json: bool) -> Result<()> {
     say!("outlets:          {}", stats.outlets);
     say!("exact duplicates: {}", stats.exact_duplicates);
     say!(
+        "annotated:        {} ({} entity mentions, {} quotes, {} quantities, {} dates)",
+        stats.annotated,
+        stats.entity_mentions,
+        stats.quotes,
+        stats.quantities,
+        stats.dates
+    );
+    say!(
         "published:        {} … {}",
         stats.first_published.as_deref().unwrap_or("—"),
         stats.last_published.as_deref().unwrap_or("—")

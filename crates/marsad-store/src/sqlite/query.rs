@@ -103,6 +103,11 @@ pub(crate) fn stats(conn: &Connection) -> rusqlite::Result<Stats> {
         last_published: published("DESC")?,
         per_outlet,
         schema_version: schema::user_version(conn)?,
+        annotated: count("SELECT count(*) FROM annotated")?,
+        entity_mentions: count("SELECT count(*) FROM entity_mentions")?,
+        quotes: count("SELECT count(*) FROM quotes")?,
+        quantities: count("SELECT count(*) FROM quantities")?,
+        dates: count("SELECT count(*) FROM dates")?,
     })
 }
 
