@@ -9,7 +9,7 @@
 //! references (المادة 5، رقم 3).
 
 mod units;
-mod words;
+pub(crate) mod words;
 
 use crate::doc::{without_particles, Doc};
 use marsad_model::Span;
