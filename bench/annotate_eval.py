@@ -451,6 +451,9 @@ def score(gold_rows, corpus, marsad, timeout=60, show_errors=False, out=sys.stdo
                         extra["speaker_named"] += 1
                         if speaker_equal(gq["speaker"], pq.get("speaker")):
                             extra["speaker_correct"] += 1
+                        elif show_errors:
+                            print(f"  [{g.get('n')}] SPEAKER {gq['speaker']!r} predicted {json.loads(_brief(pq)).get('speaker')!r}: "
+                                  f"{content[gq['span'][0]:gq['span'][1]][:50]!r}", file=out)
                     if bool(pq.get("direct")) == gq["direct"]:
                         extra["direct_agree"] += 1
                     pc = pq.get("cue")
