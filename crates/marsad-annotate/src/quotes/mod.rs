@@ -13,6 +13,7 @@
 //! when they follow one of its quotes directly, or of a cue right after them
 //! («…»، قال X); short quoted terms («داعش») are not quotes.
 
+mod antecedent;
 mod cues;
 mod marks;
 mod speaker;
@@ -24,7 +25,7 @@ pub use speaker::Speaker;
 
 use crate::doc::{token_at_or_after, Doc};
 use crate::entities::EntityMention;
-use cues::{cue, is_complementizer, is_linking_preposition, Cue};
+use cues::{cue, is_complementizer, is_linking_preposition, is_saying_participle, Cue};
 use marks::Segment;
 use marsad_model::Span;
 use serde::Serialize;
@@ -160,7 +161,7 @@ fn cue_quote(
     out: &[Quote],
     last: Option<&Speaker>,
 ) -> Option<(Quote, usize)> {
-    if kind == Cue::Weak && !is_complementizer(doc.norm(k + 1)) {
+    if kind == Cue::Weak && !weak_cue_speaks(doc, k) {
         return None;
     }
     // "ما يشير إلى أن" / "مما يؤكد أن": a clause, not a statement.
@@ -182,7 +183,8 @@ fn cue_quote(
             continue;
         }
         let w = doc.norm(j);
-        if doc.is_word(j) && is_complementizer(w) {
+        // "حيث إن" is "since", not what someone said.
+        if doc.is_word(j) && is_complementizer(w) && doc.norm(j - 1) != "حيث" {
             content = Some(Content::Complementizer(j));
             break;
         }
@@ -193,7 +195,10 @@ fn cue_quote(
         if doc.is_punct(j, &['.', '؟', '!', '?']) {
             break;
         }
-        if matches!(cue(w), Some((Cue::Verb | Cue::Continue, true)) | Some((Cue::Participle, _))) {
+        // "أوضح … القرني قائلاً:": قائلا only introduces the words of the verb before it.
+        if matches!(cue(w), Some((Cue::Verb | Cue::Continue, true)) | Some((Cue::Participle, _)))
+            && !is_saying_participle(w)
+        {
             break;
         }
         j += 1;
@@ -256,10 +261,14 @@ fn cue_quote(
                         .or_else(|| last.cloned()),
                 }
             }
-            // "وقال:" / "وأضاف أن" opening a sentence: the previous speaker.
-            _ if with_conjunction && k == s_start => last.cloned(),
+            // "وقال:" / "وأضاف أن" opening a sentence: the previous speaker, or
+            // the person the previous sentence is about when it quoted no one.
+            _ if with_conjunction && k == s_start => {
+                previous_subject(doc, s_start, out, resolver, at, last).or_else(|| last.cloned())
+            }
             // "… وقال" inside a sentence: its subject, else the previous speaker.
             _ if with_conjunction => sentence_subject()
+                .or_else(|| speaker::nearest_subject_before(doc, s_start, k))
                 .map(|p| resolver.resolve(doc, p, at, last))
                 .or_else(|| last.cloned()),
             Cue::Continue => last.cloned(),
@@ -268,6 +277,35 @@ fn cue_quote(
     };
     let cue_text = doc.tokens.get(k).map(|t| doc.slice(t.span).to_owned());
     Some((Quote { text: doc.slice(span).to_owned(), span, direct, cue: cue_text, speaker }, next))
+}
+
+/// Whether بين at `k` is the verb بيّن ("explained"), not "between": a
+/// complementizer right after it or after a one- or two-word name (وبين العتيبي
+/// أن), or a title right after it (وبين المتحدث الرسمي …، فهد الكريع، أن).
+fn weak_cue_speaks(doc: &Doc, k: usize) -> bool {
+    (k + 1..=k + 3).any(|j| doc.is_word(j) && is_complementizer(doc.norm(j)))
+        && (k + 1..k + 3).take_while(|&j| !is_complementizer(doc.norm(j))).all(|j| {
+            doc.is_word(j) && !doc.norm(j).starts_with('و') && !is_linking_preposition(doc.norm(j))
+        })
+        || doc.is_word(k + 1) && titles::is_title(doc.norm(k + 1))
+}
+
+/// The named subject of the sentence before the one starting at token `s_start`,
+/// when no quote lies in that sentence (else the previous speaker stands).
+fn previous_subject(
+    doc: &Doc,
+    s_start: usize,
+    out: &[Quote],
+    resolver: &mut Resolver,
+    at: usize,
+    last: Option<&Speaker>,
+) -> Option<Speaker> {
+    let (a, b) = sentence_of(doc, s_start.checked_sub(1)?);
+    let from = doc.tokens.get(a)?.span.start;
+    if out.last().is_some_and(|q| q.span.end > from) {
+        return None;
+    }
+    speaker::sentence_subject_name(doc, a, b).map(|p| resolver.resolve(doc, p, at, last))
 }
 
 /// The segment whose opening mark is token `j` (segments are sorted by `open`).
