@@ -8,6 +8,8 @@
 //! (10:30), phone-like digit strings, model numbers (F-16, COVID-19) and
 //! references (المادة 5، رقم 3).
 
+mod adjectival;
+mod names;
 mod units;
 pub(crate) mod words;
 
@@ -91,7 +93,13 @@ pub fn quantities(doc: &Doc, exclude: &[Span]) -> Vec<Quantity> {
                     Err(next) => i = next.max(i + 1),
                 }
             }
-            _ => i += 1,
+            _ => match adjectival::at(doc, i) {
+                Some((q, next)) => {
+                    out.push(q);
+                    i = next;
+                }
+                None => i += 1,
+            },
         }
     }
     out
@@ -364,6 +372,17 @@ fn build(doc: &Doc, i: usize, first: Number) -> Result<(Quantity, usize), usize>
         if is_int && (1900.0..=2100.0).contains(&value) {
             return Err(i + 1);
         }
+    }
+    // Vague amounts (عشرات، بملايين الريالات) are not quantities in the guidelines.
+    if first.vague && range.is_none() {
+        return Err(first.end);
+    }
+    if first.digits
+        && range.is_none()
+        && first.scale.is_none()
+        && names::inside_name(doc, i, end, unit.as_ref())
+    {
+        return Err(end);
     }
     // Numbers in words need a unit or a scale to be worth reporting.
     if !first.digits && unit.is_none() && first.value < 1000.0 && range.is_none() && !first.vague {

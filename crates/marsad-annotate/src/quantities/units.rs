@@ -181,9 +181,10 @@ fn is_counted_noun(w: &str) -> bool {
         && !NOT_COUNTED.contains(&w)
 }
 
-/// Words that follow numbers without being what is counted.
+/// Words that follow numbers without being what is counted ("مرة" as in "مرة
+/// أخرى"; the plural "ثلاث مرات" is a count the guidelines label).
 const NOT_COUNTED: &[&str] =
-    &["اخرين", "اخري", "اخر", "اخرون", "فقط", "تقريبا", "مره", "مرات", "الف", "بينما", "حاليا"];
+    &["اخرين", "اخري", "اخر", "اخرون", "فقط", "تقريبا", "مره", "الف", "بينما", "حاليا"];
 
 /// The approximation phrase ending just before token `i`: its first token.
 pub fn approx_before(doc: &Doc, i: usize) -> Option<usize> {
