@@ -34,7 +34,7 @@ pub struct Quantity {
     pub range: Option<[f64; 2]>,
 }
 
-static REFERENCE_SET: std::sync::LazyLock<std::collections::HashSet<String>> =
+static REFERENCE_SET: std::sync::LazyLock<crate::doc::WordSet> =
     std::sync::LazyLock::new(|| REFERENCE_WORDS.iter().map(|w| crate::doc::norm(w)).collect());
 
 /// Whether a unit from the lexicon (not just any noun) starts at token `j`.

@@ -2,8 +2,8 @@
 //! normalised to a short label, and the approximation phrases before it
 //! (نحو، حوالي، قرابة، أكثر من، ما يزيد على …).
 
-use crate::doc::{norm, without_conjunction, Doc};
-use std::collections::HashMap;
+use crate::doc::{norm, without_conjunction, Doc, WordMap};
+
 use std::sync::LazyLock;
 
 /// Word forms (singular, accusative, plural) → unit label.
@@ -91,8 +91,8 @@ const APPROX: &[&str] = &[
     "يصل إلى",
 ];
 
-static UNIT_WORDS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static UNIT_WORDS: LazyLock<WordMap<&'static str>> = LazyLock::new(|| {
+    let mut m = WordMap::default();
     for &(label, forms) in UNITS {
         for f in forms {
             m.insert(norm(f), label);

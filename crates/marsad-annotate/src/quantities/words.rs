@@ -3,8 +3,8 @@
 //! مئات، آلاف، ملايين) and fractions (نصف، ثلث، ربع), and the parser that
 //! joins them (خمسة وعشرين، ثلاثة آلاف، مليون ونصف).
 
-use crate::doc::{norm, without_particles, Doc};
-use std::collections::HashMap;
+use crate::doc::{norm, without_particles, Doc, WordMap};
+
 use std::sync::LazyLock;
 
 /// What one number word contributes.
@@ -143,8 +143,8 @@ const NOT_ALONE: &[&str] = &[
     "اثنتا",
 ];
 
-static LEXICON: LazyLock<HashMap<String, Word>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static LEXICON: LazyLock<WordMap<Word>> = LazyLock::new(|| {
+    let mut m = WordMap::default();
     for &(w, v) in SMALL {
         m.insert(norm(w), Word::Small(v));
     }

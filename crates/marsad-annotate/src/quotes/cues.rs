@@ -3,8 +3,8 @@
 //! within a sentence (مضيفا، مشيرا، موضحا …), complementizers (إن، أن، بأن …),
 //! and the adverbials that can stand between a cue and its content.
 
-use crate::doc::{norm, without_conjunction};
-use std::collections::HashMap;
+use crate::doc::{norm, without_conjunction, WordMap};
+
 use std::sync::LazyLock;
 
 /// What kind of cue a word is.
@@ -179,8 +179,8 @@ const COMPLEMENTIZERS: &[&str] = &[
     "إنّ",
 ];
 
-static CUES: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static CUES: LazyLock<WordMap<Cue>> = LazyLock::new(|| {
+    let mut m = WordMap::default();
     for w in VERBS {
         m.insert(norm(w), Cue::Verb);
     }
