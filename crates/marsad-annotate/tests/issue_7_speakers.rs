@@ -65,3 +65,21 @@ fn between_is_not_the_verb_explained() {
     assert_eq!(quotes.len(), 1, "{quotes:#?}");
     assert!(quotes[0].text.starts_with("العمل بدأ"));
 }
+
+#[test]
+fn a_report_ends_where_the_next_one_starts() {
+    let text = "وأكد إبراهيم العمار أن الفريق أكمل التجهيزات، مشيراً إلى أن تعاقدات الفريق كانت مدروسة، وعن الطموح قال العمار: إن فريقه يسعى لتقديم ما يليق باسمه.";
+    let quotes = annotate(text, None, &[]).quotes;
+    let texts: Vec<&str> = quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["الفريق أكمل التجهيزات", "تعاقدات الفريق كانت مدروسة", "فريقه يسعى لتقديم ما يليق باسمه"]
+    );
+}
+
+#[test]
+fn an_abbreviation_dot_ends_no_sentence() {
+    let quotes = annotate("وقالت إي.دي.إف إنها ستمضي قدما في السداد.", None, &[]).quotes;
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    assert_eq!(quotes[0].text, "ستمضي قدما في السداد");
+}

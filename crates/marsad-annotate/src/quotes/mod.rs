@@ -192,7 +192,7 @@ fn cue_quote(
             content = Some(Content::Colon(j));
             break;
         }
-        if doc.is_punct(j, &['.', '؟', '!', '?']) {
+        if doc.is_punct(j, &['.', '؟', '!', '?']) && !abbreviation_dot(doc, j) {
             break;
         }
         // "أوضح … القرني قائلاً:": قائلا only introduces the words of the verb before it.
@@ -257,6 +257,7 @@ fn cue_quote(
                 match same_paragraph {
                     Some(q) => q.speaker.clone(),
                     None => sentence_subject()
+                        .or_else(|| speaker::sentence_subject_name(doc, s_start, k))
                         .map(|p| resolver.resolve(doc, p, at, last))
                         .or_else(|| last.cloned()),
                 }
@@ -277,6 +278,32 @@ fn cue_quote(
     };
     let cue_text = doc.tokens.get(k).map(|t| doc.slice(t.span).to_owned());
     Some((Quote { text: doc.slice(span).to_owned(), span, direct, cue: cue_text, speaker }, next))
+}
+
+/// Whether the "." at `j` sits inside an abbreviation (إي.دي.إف، د.ب.أ): glued
+/// to letters on both sides, so it ends no sentence.
+fn abbreviation_dot(doc: &Doc, j: usize) -> bool {
+    let glued = |a: usize, b: usize| match (doc.tokens.get(a), doc.tokens.get(b)) {
+        (Some(x), Some(y)) => x.span.end == y.span.start,
+        _ => false,
+    };
+    doc.is_punct(j, &['.'])
+        && j > 0
+        && doc.is_word(j - 1)
+        && doc.is_word(j + 1)
+        && glued(j - 1, j)
+        && glued(j, j + 1)
+}
+
+/// Whether a new report starts within `n` tokens from `k` (after a comma):
+/// a participle cue (، مشيرا)، a cue with و (، وقال), or a cue verb after a
+/// short opening (، وعن الطموح قال القرملة).
+fn new_report_within(doc: &Doc, k: usize, n: usize) -> bool {
+    matches!(cue(doc.norm(k)), Some((Cue::Participle, _)) | Some((_, true)))
+        || (k + 1..k + n).take_while(|&j| doc.is_word(j)).any(|j| {
+            matches!(cue(doc.norm(j)), Some((Cue::Verb | Cue::Continue, _)))
+                && (j + 1..j + 4).any(|c| doc.is_punct(c, &[':']) || is_complementizer(doc.norm(c)))
+        })
 }
 
 /// Whether بين at `k` is the verb بيّن ("explained"), not "between": a
@@ -342,11 +369,17 @@ fn clause_end(doc: &Doc, from: usize, end: usize, segs: &mut [Seg]) -> (usize, O
             j = segs[s].after.max(j + 1);
             continue;
         }
-        if doc.is_punct(j, &['.', '؟', '!', '?']) {
+        if doc.is_punct(j, &['.', '؟', '!', '?']) && !abbreviation_dot(doc, j) {
             break;
         }
-        if doc.is_punct(j, &['،', ','])
-            && matches!(cue(doc.norm(j + 1)), Some((Cue::Participle, _)) | Some((_, true)))
+        if doc.is_punct(j, &['،', ',']) && new_report_within(doc, j + 1, 4) {
+            break;
+        }
+        // "… والخليجي مشيراً في الوقت نفسه بأن": a participle with its own
+        // complementizer starts a new report even without a comma.
+        if j > from + 3
+            && matches!(cue(doc.norm(j)), Some((Cue::Participle, _)))
+            && (j + 1..j + 6).any(|c| doc.is_word(c) && is_complementizer(doc.norm(c)))
         {
             break;
         }

@@ -249,7 +249,13 @@ pub(crate) fn sentence_subject_name(doc: &Doc, a: usize, b: usize) -> Option<Phr
     let verb =
         (a..b.min(a + 4)).find(|&j| doc.is_word(j) && !marsad_text::is_stopword(doc.norm(j)))?;
     match after(doc, verb + 1, b.min(verb + 1 + SUBJECT_WORDS)) {
-        Some(name @ Phrase::Name(_)) => Some(name),
+        // Not an object or a prepositional phrase taken for a name ("وأشاد بنوعية
+        // العروض", "بداية الاحتفاء"): a subject name starts with a bare word.
+        Some(Phrase::Name(span)) => {
+            let first = doc.norm(crate::doc::token_at_or_after(&doc.tokens, span.start));
+            let bare = !first.starts_with("ال") && !first.starts_with(['ب', 'ل']);
+            bare.then_some(Phrase::Name(span))
+        }
         _ => None,
     }
 }
@@ -300,6 +306,7 @@ impl<'m> Resolver<'m> {
                 if self.names.len() < MAX_HOLDERS && !self.names.iter().any(|(_, n)| *n == entity) {
                     self.names.push((span.start, entity.clone()));
                 }
+                self.note_title_after(doc, span, &entity);
                 Speaker { span, text, entity: Some(entity) }
             }
             Phrase::Title { span, keys } => {
@@ -324,6 +331,24 @@ impl<'m> Resolver<'m> {
                 });
                 Speaker { span, text: doc.slice(span).to_owned(), entity }
             }
+        }
+    }
+
+    /// A speaker named with his title right after the name ("وأشار أحمد أبو زيد
+    /// المتحدث الرسمي باسم وزارة الخارجية"): later "المتحدث باسم الخارجية" is him.
+    fn note_title_after(&mut self, doc: &Doc, span: Span, entity: &str) {
+        let t = crate::doc::token_at_or_after(&doc.tokens, span.end);
+        if self.holders.len() >= MAX_HOLDERS || !doc.is_word(t) || !is_title(doc.norm(t)) {
+            return;
+        }
+        let limit = (t + 10).min(doc.tokens.len());
+        if let Some(title) = title_then_name(doc, t, limit, false).title {
+            self.holders.push(Holder {
+                keys: keys(doc, title),
+                name: span,
+                entity: entity.to_owned(),
+                at: span.start,
+            });
         }
     }
 

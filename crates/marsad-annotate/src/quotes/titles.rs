@@ -155,7 +155,10 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
                 k += 1;
                 continue;
             }
+            // "التي/الذي" start with ال but end the title: "… الخارجية إلى الجهود التي تقوم".
+            let relative = matches!(w, "التي" | "الذي" | "الذين" | "اللتين" | "اللذين" | "اللاتي");
             let qualifies = doc.is_word(k)
+                && !relative
                 && (is_title(w)
                     || w.starts_with("ال")
                     || w.starts_with("بال")
