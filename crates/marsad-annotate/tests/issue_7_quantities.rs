@@ -57,3 +57,9 @@ fn durations_ago_are_dates_not_quantities() {
     assert!(a.quantities.is_empty(), "{:?}", a.quantities);
     assert_eq!(a.dates.len(), 1);
 }
+
+#[test]
+fn an_age_after_the_article_is_a_quantity_a_rank_is_not() {
+    assert_eq!(values("وقاد سابيلا صاحب الـ 60 عاما المنتخب."), vec![60.0]);
+    assert!(values("ضمن منافسات كأس ولي العهد بدور الـ 32 المقبل.").is_empty());
+}
