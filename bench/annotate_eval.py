@@ -2,10 +2,15 @@
 """Score `marsad analyze --json` quotes, quantities and dates against the gold set.
 
 Usage:
-  annotate_eval.py [--marsad target/release/marsad] [--gold eval/annotate/gold.jsonl]
+  annotate_eval.py [--marsad target/release/marsad] [--set eval/annotate | eval/annotate-dev]
+                   [--gold FILE]
                    [--corpus /work/shared/corpora/saudinewsnet] [--json-out FILE]
                    [--errors] [--only N,N,...]
   annotate_eval.py --self-test
+
+--set DIR scores DIR/gold.jsonl: eval/annotate (the default) is the report set,
+never tuned on; eval/annotate-dev is the development set, labeled the same way.
+--gold FILE overrides it with one file.
 
 For every gold article (eval/annotate/gold.jsonl, labeled by character offsets
 into the SaudiNewsNet `content` field, see eval/annotate/GUIDELINES.md) the
@@ -446,6 +451,9 @@ def score(gold_rows, corpus, marsad, timeout=60, show_errors=False, out=sys.stdo
                         extra["speaker_named"] += 1
                         if speaker_equal(gq["speaker"], pq.get("speaker")):
                             extra["speaker_correct"] += 1
+                        elif show_errors:
+                            print(f"  [{g.get('n')}] SPEAKER {gq['speaker']!r} predicted {json.loads(_brief(pq)).get('speaker')!r}: "
+                                  f"{content[gq['span'][0]:gq['span'][1]][:50]!r}", file=out)
                     if bool(pq.get("direct")) == gq["direct"]:
                         extra["direct_agree"] += 1
                     pc = pq.get("cue")
@@ -631,7 +639,8 @@ def self_test(gold_path, corpus):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--marsad", default=os.path.join(ROOT, "target", "release", "marsad"))
-    ap.add_argument("--gold", default=DEFAULT_GOLD)
+    ap.add_argument("--set", dest="set_dir", help="a labeled set folder holding gold.jsonl (default eval/annotate)")
+    ap.add_argument("--gold", help="a gold file (overrides --set)")
     ap.add_argument("--corpus", default=os.environ.get("SAUDINEWSNET", DEFAULT_CORPUS))
     ap.add_argument("--json-out")
     ap.add_argument("--errors", action="store_true", help="list misses and false positives per article")
@@ -639,6 +648,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=60)
     ap.add_argument("--self-test", action="store_true")
     a = ap.parse_args()
+    if a.gold is None:
+        a.gold = os.path.join(a.set_dir, "gold.jsonl") if a.set_dir else DEFAULT_GOLD
     if a.self_test:
         sys.exit(self_test(a.gold, a.corpus))
     rows = [json.loads(l) for l in open(a.gold, encoding="utf-8") if l.strip()]

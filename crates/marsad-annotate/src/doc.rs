@@ -85,9 +85,59 @@ pub fn norm(word: &str) -> String {
     marsad_text::normalize_str(word)
 }
 
+/// FxHash (rustc's hasher) for the lexicons: every token is looked up in
+/// several word tables, and SipHash was a fifth of the annotators' time. Its
+/// flood resistance buys nothing here: the tables are fixed word lists that
+/// input only probes, never fills.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    const SEED: u64 = 0x517c_c1b7_2722_0a95;
+
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(buf));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by normalized words, hashed with [`WordHasher`].
+pub type WordMap<V> =
+    std::collections::HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+/// A set of normalized words, hashed with [`WordHasher`].
+pub type WordSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// A word list file (one entry per line, `#` comments, blank lines skipped),
 /// normalized: what `include_str!` lexicons are loaded with.
-pub fn word_set(list: &str) -> std::collections::HashSet<String> {
+pub fn word_set(list: &str) -> WordSet {
     list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(norm).collect()
 }
 

@@ -4,9 +4,10 @@
 //! with an era mark (2008م، 1436هـ).
 
 use super::months::{month_at, Calendar, Month};
-use super::{hijri, nearest_year, plausible_year, DateValue, Found};
+use super::relative::{direction, future_context, Direction};
+use super::{hijri, plausible_year, DateValue, Found};
 use crate::doc::{norm, without_conjunction, Doc};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use marsad_text::TokenKind;
 use std::sync::LazyLock;
 
@@ -99,7 +100,23 @@ pub(crate) fn at(doc: &Doc, i: usize, reference: Option<NaiveDate>) -> Option<Fo
     numeric(doc, i)
         .or_else(|| day_month(doc, i, reference))
         .or_else(|| month_year(doc, i, reference))
+        .or_else(|| year_range(doc, i))
         .or_else(|| year(doc, i))
+}
+
+/// Two years joined by - / – or / (1861-1865، موسم 2015/ 2016), at most ten
+/// years apart and not followed by a unit (not "1500-2000 ريال").
+fn year_range(doc: &Doc, i: usize) -> Option<Found> {
+    let a = int(doc, i).filter(|y| (1800..=2100).contains(y))?;
+    if !doc.is_punct(i + 1, &['-', '–', '/']) || !doc.same_line(i, i + 2) {
+        return None;
+    }
+    let b = int(doc, i + 2).filter(|b| (1..=10).contains(&(b - a)))?;
+    if crate::quantities::unit_follows(doc, i + 3) {
+        return None;
+    }
+    let value = DateValue::Years(i32::try_from(a).ok()?, i32::try_from(b).ok()?);
+    Some(Found { start: i, end: i + 3, value, relative: false })
 }
 
 /// 26/7/2021, 26-07-2021, 2021-07-26, 2021/7/26, 26.7.2021.
@@ -161,6 +178,14 @@ fn month_with_alt(doc: &Doc, k: usize) -> Option<(Month, usize, bool)> {
         .or_else(|| month_at(doc.norm(k), |j| doc.norm(k + j)))?;
     let mut end = k + n;
     let mut alt = false;
+    // "أبريل نيسان 2016", "مايو أيار": the second name of the same month with no mark between.
+    if doc.is_word(end) && doc.same_line(end - 1, end) {
+        if let Some((second, m)) = month_at(doc.norm(end), |j| doc.norm(end + j)) {
+            if second.number == month.number && second.calendar == month.calendar {
+                return Some((month, end + m, true));
+            }
+        }
+    }
     if doc.is_punct(end, &['/', '-', '(', '،', ',']) && doc.same_line(end - 1, end) {
         if let Some((_, m)) = month_at(doc.norm(end + 1), |j| doc.norm(end + 1 + j)) {
             alt = true;
@@ -292,19 +317,25 @@ fn day_month(doc: &Doc, i: usize, reference: Option<NaiveDate>) -> Option<Found>
         Some((y, end, _)) => (y, end, false),
         None => {
             let r = reference?;
+            // "21 شوال الجاري", "22 ديسمبر المقبل": the direction word belongs to the date.
+            let dir = direction(doc.norm(after_month));
+            let end = if dir.is_some() { after_month + 1 } else { after_month };
             let y = match month.calendar {
-                Calendar::Gregorian => nearest_year(r, month.number),
+                Calendar::Gregorian => {
+                    let future = future_context(doc, i);
+                    year_in_direction(r, month.number, u32::try_from(d1).ok()?, dir, future)
+                }
                 Calendar::Hijri => {
                     let d = u32::try_from(d1).ok()?;
                     return hijri_day_near(month.number, d, d2, r).map(|value| Found {
                         start: i,
-                        end: after_month,
+                        end,
                         value,
-                        relative: true,
+                        relative: dir.is_some(),
                     });
                 }
             };
-            (i64::from(y), after_month, true)
+            (i64::from(y), end, dir.is_some())
         }
     };
     let first = day_value(month, year, d1)?;
@@ -324,7 +355,7 @@ fn month_year(doc: &Doc, i: usize, reference: Option<NaiveDate>) -> Option<Found
             Calendar::Gregorian => DateValue::Month(i32::try_from(y).ok()?, month.number),
             Calendar::Hijri => {
                 let (a, b) = hijri::month_range(y, month.number)?;
-                DateValue::Days(a, b)
+                DateValue::MonthDays(a, b)
             }
         };
         return Some(Found { start: i, end, value, relative: false });
@@ -339,19 +370,54 @@ fn month_year(doc: &Doc, i: usize, reference: Option<NaiveDate>) -> Option<Found
         }
         let y = hijri::year_near(r, month.number, 1)?;
         let (a, b) = hijri::month_range(y, month.number)?;
+        // A named Hijri month is not relative even when its year is inferred.
         return Some(Found {
             start: i,
             end: after_month,
-            value: DateValue::Days(a, b),
-            relative: true,
+            value: DateValue::MonthDays(a, b),
+            relative: false,
         });
     }
     let cued = is_cue(&MONTH_CUE_WORDS, before) || without_conjunction(doc.norm(i)) != doc.norm(i);
-    if !(alt || (month.safe_alone && cued) || before == "شهر") {
+    let dir = direction(doc.norm(after_month));
+    if !(alt || (month.safe_alone && (cued || dir.is_some())) || before == "شهر") {
         return None;
     }
-    let value = DateValue::Month(nearest_year(r, month.number), month.number);
-    Some(Found { start: i, end: after_month, value, relative: true })
+    // A month with no year: the latest such month on or before the reference
+    // for past events, the next one for future events (the guidelines' rule);
+    // المقبل / الماضي say which, else the sentence's tense does.
+    let future = future_context(doc, i);
+    let day = if dir == Some(Direction::This) { 1 } else { 0 };
+    let year = year_in_direction(r, month.number, day, dir, future);
+    let end = if dir.is_some() { after_month + 1 } else { after_month };
+    let value = DateValue::Month(year, month.number);
+    Some(Found { start: i, end, value, relative: dir.is_some() })
+}
+
+/// The year of `month` (and `day`; 0: the whole month) seen from `r`: strictly
+/// after it for المقبل, strictly before for الماضي, this year for الجاري; with
+/// no direction word, on or after for future events, else on or before.
+fn year_in_direction(
+    r: NaiveDate,
+    month: u32,
+    day: u32,
+    dir: Option<Direction>,
+    future: bool,
+) -> i32 {
+    let y = r.year();
+    let this = (month, day);
+    let now = (r.month(), if day == 0 { 0 } else { r.day() });
+    match dir {
+        Some(Direction::This) => y,
+        Some(Direction::Next) if this > now => y,
+        Some(Direction::Next) => y + 1,
+        Some(Direction::Past) if this < now => y,
+        Some(Direction::Past) => y - 1,
+        None if future && this >= now => y,
+        None if future => y + 1,
+        None if this <= now => y,
+        None => y - 1,
+    }
 }
 
 /// A year: after a cue (عام 2008، في 2008), or with an era mark (2008م، 1436هـ).
@@ -376,7 +442,7 @@ fn year(doc: &Doc, i: usize) -> Option<Found> {
     let value = if hijri || (1300..=1600).contains(&y) && marked && !matches!(doc.norm(i + 1), "م")
     {
         let (a, b) = hijri::year_range(y)?;
-        DateValue::Days(a, b)
+        DateValue::YearDays(a, b)
     } else {
         DateValue::Year(i32::try_from(y).ok()?)
     };

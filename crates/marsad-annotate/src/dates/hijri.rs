@@ -1,11 +1,14 @@
-//! Hijri → Gregorian conversion with the tabular (arithmetical) Islamic
-//! calendar: 30-year cycles, leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29,
-//! civil epoch 1 Muharram 1 AH = 16 July 622 (Julian), JDN 1948440.
+//! Hijri → Gregorian conversion: the Umm al-Qura calendar (the Saudi official
+//! one, [`super::umm_al_qura`]) for 1365–1500 AH, the tabular (arithmetical)
+//! Islamic calendar outside it: 30-year cycles, leap years 2, 5, 7, 10, 13, 16,
+//! 18, 21, 24, 26, 29, civil epoch 1 Muharram 1 AH = 16 July 622 (Julian), JDN
+//! 1948440.
 //!
-//! The tabular calendar approximates Umm al-Qura (the Saudi official calendar)
-//! to within a day or two: 1 Ramadan 1436 comes out 18 June 2015, as Umm
-//! al-Qura has it. Exact Umm al-Qura dates would need its published tables.
+//! The tabular calendar is a day off Umm al-Qura about half the time (25 Shawwal
+//! 1436 is 10 August 2015 in Saudi datelines, 11 August in the tabular one),
+//! which made every such date wrong at day precision.
 
+use super::umm_al_qura;
 use chrono::NaiveDate;
 
 /// JDN of 1 January 1 CE (proleptic Gregorian) minus one: chrono's day count base.
@@ -21,12 +24,20 @@ pub fn to_gregorian(year: i64, month: u32, day: u32) -> Option<NaiveDate> {
     if !(1..=12).contains(&month) || !(1..=30).contains(&day) || !(1..=3000).contains(&year) {
         return None;
     }
+    umm_al_qura::to_gregorian(year, month, day).or_else(|| tabular(year, month, day))
+}
+
+/// The tabular calendar's Gregorian date of a Hijri date (arguments in range).
+fn tabular(year: i64, month: u32, day: u32) -> Option<NaiveDate> {
     let days = jdn(year, i64::from(month), i64::from(day)) - JDN_CE_BASE;
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(days).ok()?)
 }
 
-/// Length of a Hijri month in the tabular calendar (29 or 30 days).
+/// Length of a Hijri month (29 or 30 days).
 pub fn month_length(year: i64, month: u32) -> u32 {
+    if let Some(days) = umm_al_qura::month_length(year, month) {
+        return days;
+    }
     let start = to_gregorian(year, month, 1);
     let next =
         if month == 12 { to_gregorian(year + 1, 1, 1) } else { to_gregorian(year, month + 1, 1) };
@@ -70,7 +81,14 @@ mod tests {
         assert_eq!(to_gregorian(1436, 9, 1), NaiveDate::from_ymd_opt(2015, 6, 18));
         assert_eq!(to_gregorian(1, 1, 1), NaiveDate::from_ymd_opt(622, 7, 19));
         assert_eq!(to_gregorian(1445, 1, 1), NaiveDate::from_ymd_opt(2023, 7, 19));
-        assert_eq!(month_length(1436, 9), 30);
+        // Umm al-Qura: Ramadan 1436 has 29 days, 25 Shawwal is 10 August 2015.
+        assert_eq!(month_length(1436, 9), 29);
+        assert_eq!(to_gregorian(1436, 10, 25), NaiveDate::from_ymd_opt(2015, 8, 10));
+        assert_eq!(to_gregorian(1436, 10, 21), NaiveDate::from_ymd_opt(2015, 8, 6));
+        assert_eq!(
+            month_range(1436, 9),
+            NaiveDate::from_ymd_opt(2015, 6, 18).zip(NaiveDate::from_ymd_opt(2015, 7, 16))
+        );
         assert_eq!(to_gregorian(1436, 13, 1), None);
         assert_eq!(
             year_near(NaiveDate::from_ymd_opt(2015, 8, 3).unwrap_or_default(), 10, 21),

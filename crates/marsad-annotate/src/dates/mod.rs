@@ -10,12 +10,16 @@
 //! month without a year) are left out when there is none.
 
 mod absolute;
+mod ago;
 pub mod hijri;
+mod joined;
 pub mod months;
+mod periods;
 mod relative;
+mod umm_al_qura;
 
 use crate::doc::Doc;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use marsad_model::Span;
 use serde::Serialize;
 
@@ -36,6 +40,14 @@ pub enum DateValue {
     Days(NaiveDate, NaiveDate),
     Month(i32, u32),
     Year(i32),
+    /// A Hijri month as its Gregorian days: a day range at month precision.
+    MonthDays(NaiveDate, NaiveDate),
+    /// Inclusive month range (الربع الثاني → April–June).
+    Months((i32, u32), (i32, u32)),
+    /// A Hijri year as its Gregorian days: a day range at year precision.
+    YearDays(NaiveDate, NaiveDate),
+    /// Inclusive year range (1861-1865, the 2015/2016 season).
+    Years(i32, i32),
 }
 
 impl DateValue {
@@ -43,17 +55,23 @@ impl DateValue {
     pub fn iso(&self) -> String {
         match self {
             DateValue::Day(d) => d.format("%Y-%m-%d").to_string(),
-            DateValue::Days(a, b) => format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
+            DateValue::Days(a, b) | DateValue::MonthDays(a, b) | DateValue::YearDays(a, b) => {
+                format!("{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d"))
+            }
             DateValue::Month(y, m) => format!("{y:04}-{m:02}"),
             DateValue::Year(y) => format!("{y:04}"),
+            DateValue::Months((y1, m1), (y2, m2)) => format!("{y1:04}-{m1:02}/{y2:04}-{m2:02}"),
+            DateValue::Years(a, b) => format!("{a:04}/{b:04}"),
         }
     }
 
     pub fn precision(&self) -> Precision {
         match self {
             DateValue::Day(_) | DateValue::Days(..) => Precision::Day,
-            DateValue::Month(..) => Precision::Month,
-            DateValue::Year(_) => Precision::Year,
+            DateValue::Month(..) | DateValue::MonthDays(..) | DateValue::Months(..) => {
+                Precision::Month
+            }
+            DateValue::Year(_) | DateValue::YearDays(..) | DateValue::Years(..) => Precision::Year,
         }
     }
 
@@ -109,7 +127,12 @@ fn scan(doc: &Doc, reference: Option<NaiveDate>) -> Vec<Found> {
     let mut i = 0;
     while i < doc.tokens.len() {
         let found = absolute::at(doc, i, reference)
-            .or_else(|| reference.and_then(|r| relative::at(doc, i, r)));
+            .map(|f| joined::range_after(doc, f, reference))
+            .or_else(|| {
+                reference
+                    .and_then(|r| relative::at(doc, i, r))
+                    .map(|f| joined::weekday_with_date(doc, f, reference))
+            });
         match found {
             Some(f) if f.end > i => {
                 i = f.end;
@@ -161,21 +184,6 @@ pub(crate) fn plausible_year(y: i64) -> bool {
 pub(crate) fn add_months(year: i32, month: u32, delta: i32) -> (i32, u32) {
     let total = year * 12 + month as i32 - 1 + delta;
     (total.div_euclid(12), (total.rem_euclid(12) + 1) as u32)
-}
-
-/// The year that puts `month` (and `day`) nearest to `reference`: this year,
-/// unless that is more than six months away (in March, "نوفمبر" is last
-/// November; in August, "مارس" is this March and "يناير" next January).
-pub(crate) fn nearest_year(reference: NaiveDate, month: u32) -> i32 {
-    let y = reference.year();
-    let diff = month as i32 - reference.month() as i32;
-    if diff > 6 {
-        y - 1
-    } else if diff < -6 {
-        y + 1
-    } else {
-        y
-    }
 }
 
 #[cfg(test)]

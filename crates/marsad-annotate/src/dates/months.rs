@@ -10,8 +10,8 @@
 //! صفر "zero", رمضان and رجب are first names): those count only next to a day,
 //! a year, a second month name (آذار / مارس) or the word شهر.
 
-use crate::doc::norm;
-use std::collections::HashMap;
+use crate::doc::{norm, WordMap};
+
 use std::sync::LazyLock;
 
 /// Which calendar a month name belongs to.
@@ -111,10 +111,10 @@ const HIJRI: &[(&str, u32, bool)] = &[
 
 /// Month names keyed by their first normalized word; each entry lists the
 /// remaining words (longest first) and the month.
-type MonthTable = HashMap<String, Vec<(Vec<String>, Month)>>;
+type MonthTable = WordMap<Vec<(Vec<String>, Month)>>;
 
 static MONTHS: LazyLock<MonthTable> = LazyLock::new(|| {
-    let mut table: MonthTable = HashMap::new();
+    let mut table = MonthTable::default();
     for (calendar, list) in [(Calendar::Gregorian, GREGORIAN), (Calendar::Hijri, HIJRI)] {
         for &(name, number, safe_alone) in list {
             let mut words = name.split_whitespace().map(norm);

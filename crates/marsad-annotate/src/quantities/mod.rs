@@ -8,8 +8,11 @@
 //! (10:30), phone-like digit strings, model numbers (F-16, COVID-19) and
 //! references (المادة 5، رقم 3).
 
+mod adjectival;
+mod exclusions;
+mod names;
 mod units;
-mod words;
+pub(crate) mod words;
 
 use crate::doc::{without_particles, Doc};
 use marsad_model::Span;
@@ -32,39 +35,10 @@ pub struct Quantity {
     pub range: Option<[f64; 2]>,
 }
 
-static REFERENCE_SET: std::sync::LazyLock<std::collections::HashSet<String>> =
-    std::sync::LazyLock::new(|| REFERENCE_WORDS.iter().map(|w| crate::doc::norm(w)).collect());
-
 /// Whether a unit from the lexicon (not just any noun) starts at token `j`.
 pub fn unit_follows(doc: &Doc, j: usize) -> bool {
     units::unit_at(doc, j).is_some_and(|u| u.known && u.label != "year")
 }
-
-/// Words before a number that make it a reference, not a quantity.
-const REFERENCE_WORDS: &[&str] = &[
-    "رقم",
-    "الـ",
-    "ال",
-    "الدقيقة",
-    "الدور",
-    "المركز",
-    "المرتبة",
-    "الجولة",
-    "الطريق",
-    "الأية",
-    "الآية",
-    "المادة",
-    "البند",
-    "الفقرة",
-    "القرار",
-    "الساعة",
-    "الصفحة",
-    "الفصل",
-    "الماده",
-    "الفقره",
-    "الساعه",
-    "الصفحه",
-];
 
 /// Every quantity in `doc`, skipping tokens inside `exclude` (date spans, sorted or not).
 pub fn quantities(doc: &Doc, exclude: &[Span]) -> Vec<Quantity> {
@@ -91,7 +65,13 @@ pub fn quantities(doc: &Doc, exclude: &[Span]) -> Vec<Quantity> {
                     Err(next) => i = next.max(i + 1),
                 }
             }
-            _ => i += 1,
+            _ => match adjectival::at(doc, i) {
+                Some((q, next)) => {
+                    out.push(q);
+                    i = next;
+                }
+                None => i += 1,
+            },
         }
     }
     out
@@ -194,61 +174,6 @@ fn number_at(doc: &Doc, i: usize) -> Option<Number> {
     }
 }
 
-/// Whether the digit token `i` is not a quantity: a time, a phone number, a
-/// model number or a reference.
-fn is_not_a_quantity(doc: &Doc, i: usize) -> bool {
-    let Some(t) = doc.tokens.get(i) else { return true };
-    let raw = doc.slice(t.span);
-    let digits = t.norm.chars().filter(char::is_ascii_digit).count();
-    let grouped = raw.contains([',', '\u{066C}']);
-    if (t.norm.starts_with('0') && digits >= 4 && !t.norm.contains('.'))
-        || (digits >= 9 && !grouped && !t.norm.contains('.'))
-    {
-        return true;
-    }
-    // 10:30, 26/7 (a date the date annotator did not take), F-16, COVID-19.
-    if doc.is_punct(i + 1, &[':', '/']) && doc.kind(i + 2) == Some(TokenKind::Number) {
-        return true;
-    }
-    if i >= 1
-        && doc.is_punct(i - 1, &[':', '/'])
-        && i >= 2
-        && doc.kind(i - 2) == Some(TokenKind::Number)
-    {
-        return true;
-    }
-    // Glued to Latin letters or after a glued % (URL escapes: %D8%84), or to an Arabic
-    // word that is not a one-letter preposition (جنيف1).
-    let glued = |a: usize, b: usize| matches!((doc.tokens.get(a), doc.tokens.get(b)), (Some(x), Some(y)) if x.span.end == y.span.start);
-    if i >= 1 && glued(i - 1, i) {
-        let before = &doc.tokens[i - 1];
-        let long_word = before.kind == TokenKind::Word && before.norm.chars().count() > 1;
-        if before.kind == TokenKind::Latin || before.norm == "%" || long_word {
-            return true;
-        }
-    }
-    if doc.kind(i + 1) == Some(TokenKind::Latin) && glued(i, i + 1) {
-        return true;
-    }
-    if i >= 2 && doc.is_punct(i - 1, &['-']) && doc.kind(i - 2) == Some(TokenKind::Latin) {
-        return true;
-    }
-    if i >= 1
-        && doc.kind(i - 1) == Some(TokenKind::Latin)
-        && doc.same_line(i - 1, i)
-        && doc.tokens[i - 1].span.end == t.span.start
-    {
-        return true;
-    }
-    if i >= 1 && doc.is_word(i - 1) {
-        let before = without_particles(doc.norm(i - 1));
-        if REFERENCE_SET.contains(before) || REFERENCE_SET.contains(doc.norm(i - 1)) {
-            return true;
-        }
-    }
-    false
-}
-
 /// Whether token `i` follows عام / العام / سنة (a year, whatever comes after it).
 fn follows_year_word(doc: &Doc, i: usize) -> bool {
     i >= 1 && matches!(without_particles(doc.norm(i - 1)), "عام" | "العام" | "سنه" | "السنه")
@@ -257,7 +182,7 @@ fn follows_year_word(doc: &Doc, i: usize) -> bool {
 /// The quantity starting at token `i` and the index after it; `Err(next)` when
 /// there is none and scanning resumes at `next`.
 fn build(doc: &Doc, i: usize, first: Number) -> Result<(Quantity, usize), usize> {
-    if first.digits && is_not_a_quantity(doc, i) {
+    if first.digits && exclusions::is_not_a_quantity(doc, i) {
         return Err(i + 1);
     }
     let mut start = i;
@@ -364,6 +289,17 @@ fn build(doc: &Doc, i: usize, first: Number) -> Result<(Quantity, usize), usize>
         if is_int && (1900.0..=2100.0).contains(&value) {
             return Err(i + 1);
         }
+    }
+    // Vague amounts (عشرات، بملايين الريالات) are not quantities in the guidelines.
+    if first.vague && range.is_none() {
+        return Err(first.end);
+    }
+    if first.digits
+        && range.is_none()
+        && first.scale.is_none()
+        && names::inside_name(doc, i, end, unit.as_ref())
+    {
+        return Err(end);
     }
     // Numbers in words need a unit or a scale to be worth reporting.
     if !first.digits && unit.is_none() && first.value < 1000.0 && range.is_none() && !first.vague {

@@ -2,8 +2,8 @@
 //! normalised to a short label, and the approximation phrases before it
 //! (نحو، حوالي، قرابة، أكثر من، ما يزيد على …).
 
-use crate::doc::{norm, without_conjunction, Doc};
-use std::collections::HashMap;
+use crate::doc::{norm, without_conjunction, Doc, WordMap};
+
 use std::sync::LazyLock;
 
 /// Word forms (singular, accusative, plural) → unit label.
@@ -91,8 +91,8 @@ const APPROX: &[&str] = &[
     "يصل إلى",
 ];
 
-static UNIT_WORDS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static UNIT_WORDS: LazyLock<WordMap<&'static str>> = LazyLock::new(|| {
+    let mut m = WordMap::default();
     for &(label, forms) in UNITS {
         for f in forms {
             m.insert(norm(f), label);
@@ -181,9 +181,10 @@ fn is_counted_noun(w: &str) -> bool {
         && !NOT_COUNTED.contains(&w)
 }
 
-/// Words that follow numbers without being what is counted.
+/// Words that follow numbers without being what is counted ("مرة" as in "مرة
+/// أخرى"; the plural "ثلاث مرات" is a count the guidelines label).
 const NOT_COUNTED: &[&str] =
-    &["اخرين", "اخري", "اخر", "اخرون", "فقط", "تقريبا", "مره", "مرات", "الف", "بينما", "حاليا"];
+    &["اخرين", "اخري", "اخر", "اخرون", "فقط", "تقريبا", "مره", "الف", "بينما", "حاليا"];
 
 /// The approximation phrase ending just before token `i`: its first token.
 pub fn approx_before(doc: &Doc, i: usize) -> Option<usize> {

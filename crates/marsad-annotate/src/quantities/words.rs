@@ -3,8 +3,8 @@
 //! مئات، آلاف، ملايين) and fractions (نصف، ثلث، ربع), and the parser that
 //! joins them (خمسة وعشرين، ثلاثة آلاف، مليون ونصف).
 
-use crate::doc::{norm, without_particles, Doc};
-use std::collections::HashMap;
+use crate::doc::{norm, without_particles, Doc, WordMap};
+
 use std::sync::LazyLock;
 
 /// What one number word contributes.
@@ -143,8 +143,8 @@ const NOT_ALONE: &[&str] = &[
     "اثنتا",
 ];
 
-static LEXICON: LazyLock<HashMap<String, Word>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static LEXICON: LazyLock<WordMap<Word>> = LazyLock::new(|| {
+    let mut m = WordMap::default();
     for &(w, v) in SMALL {
         m.insert(norm(w), Word::Small(v));
     }
@@ -251,10 +251,26 @@ pub fn parse(doc: &Doc, i: usize) -> Option<Parsed> {
             None => break,
         }
     }
-    if words == 1 && NOT_ALONE_SET.iter().any(|w| w == without_particles(first) || w == first) {
+    if words == 1
+        && NOT_ALONE_SET.iter().any(|w| w == without_particles(first) || w == first)
+        && !before_counted_plural(doc, i)
+    {
         return None;
     }
     Some(Parsed { value: total + current, end: j, vague, scale })
+}
+
+/// Whether ست / سبع / عشر at `i` stands before an indefinite noun (سبع
+/// تخصصات، عشر مرات): then it is the number, not "lady", "lion" or a teen's part.
+fn before_counted_plural(doc: &Doc, i: usize) -> bool {
+    let bare = without_particles(doc.norm(i));
+    let next = doc.norm(i + 1);
+    matches!(bare, "ست" | "سبع" | "عشر")
+        && doc.is_word(i + 1)
+        && doc.same_line(i, i + 1)
+        && !next.starts_with("ال")
+        && !marsad_text::is_stopword(next)
+        && lookup(next).is_none()
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! within a sentence (مضيفا، مشيرا، موضحا …), complementizers (إن، أن، بأن …),
 //! and the adverbials that can stand between a cue and its content.
 
-use crate::doc::{norm, without_conjunction};
-use std::collections::HashMap;
+use crate::doc::{norm, without_conjunction, WordMap};
+
 use std::sync::LazyLock;
 
 /// What kind of cue a word is.
@@ -20,6 +20,9 @@ pub enum Cue {
     Weak,
 }
 
+/// Speech verbs. Opinion verbs (يرى، رأى، توقع) are left out: the guidelines
+/// do not count an opinion or a forecast as reported speech. قدّر stays: the
+/// seeds' "وقدر الجنرال … أن هناك حوالي 1000" is a statement the issue counts.
 const VERBS: &[&str] = &[
     "قال",
     "قالت",
@@ -61,10 +64,6 @@ const VERBS: &[&str] = &[
     "اعتبرت",
     "يعتبر",
     "تعتبر",
-    "رأى",
-    "رأت",
-    "يرى",
-    "ترى",
     "ذكر",
     "ذكرت",
     "أفاد",
@@ -97,9 +96,6 @@ const VERBS: &[&str] = &[
     "أكدتا",
     "وصف",
     "وصفت",
-    "توقع",
-    "توقعت",
-    "يتوقع",
     "أشارتا",
     "أعلنتا",
 ];
@@ -183,8 +179,8 @@ const COMPLEMENTIZERS: &[&str] = &[
     "إنّ",
 ];
 
-static CUES: LazyLock<HashMap<String, Cue>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static CUES: LazyLock<WordMap<Cue>> = LazyLock::new(|| {
+    let mut m = WordMap::default();
     for w in VERBS {
         m.insert(norm(w), Cue::Verb);
     }
@@ -216,6 +212,12 @@ pub fn cue(word: &str) -> Option<(Cue, bool)> {
         return CUES.get(bare).map(|c| (*c, true));
     }
     None
+}
+
+/// Whether a normalized word is قائلا / قائلة (with و allowed): the participle
+/// that introduces the words of the verb before it (أوضح X قائلا:).
+pub fn is_saying_participle(word: &str) -> bool {
+    matches!(without_conjunction(word), "قائلا" | "قائله" | "قائلين" | "قائلتا")
 }
 
 /// Whether a normalized word is a complementizer (إن، أن، بأن …).

@@ -13,6 +13,7 @@
 //! when they follow one of its quotes directly, or of a cue right after them
 //! («…»، قال X); short quoted terms («داعش») are not quotes.
 
+mod antecedent;
 mod cues;
 mod marks;
 mod speaker;
@@ -24,7 +25,7 @@ pub use speaker::Speaker;
 
 use crate::doc::{token_at_or_after, Doc};
 use crate::entities::EntityMention;
-use cues::{cue, is_complementizer, is_linking_preposition, Cue};
+use cues::{cue, is_complementizer, is_linking_preposition, is_saying_participle, Cue};
 use marks::Segment;
 use marsad_model::Span;
 use serde::Serialize;
@@ -160,7 +161,7 @@ fn cue_quote(
     out: &[Quote],
     last: Option<&Speaker>,
 ) -> Option<(Quote, usize)> {
-    if kind == Cue::Weak && !is_complementizer(doc.norm(k + 1)) {
+    if kind == Cue::Weak && !weak_cue_speaks(doc, k) {
         return None;
     }
     // "ما يشير إلى أن" / "مما يؤكد أن": a clause, not a statement.
@@ -182,7 +183,8 @@ fn cue_quote(
             continue;
         }
         let w = doc.norm(j);
-        if doc.is_word(j) && is_complementizer(w) {
+        // "حيث إن" is "since", not what someone said.
+        if doc.is_word(j) && is_complementizer(w) && doc.norm(j - 1) != "حيث" {
             content = Some(Content::Complementizer(j));
             break;
         }
@@ -190,10 +192,13 @@ fn cue_quote(
             content = Some(Content::Colon(j));
             break;
         }
-        if doc.is_punct(j, &['.', '؟', '!', '?']) {
+        if doc.is_punct(j, &['.', '؟', '!', '?']) && !abbreviation_dot(doc, j) {
             break;
         }
-        if matches!(cue(w), Some((Cue::Verb | Cue::Continue, true)) | Some((Cue::Participle, _))) {
+        // "أوضح … القرني قائلاً:": قائلا only introduces the words of the verb before it.
+        if matches!(cue(w), Some((Cue::Verb | Cue::Continue, true)) | Some((Cue::Participle, _)))
+            && !is_saying_participle(w)
+        {
             break;
         }
         j += 1;
@@ -252,14 +257,19 @@ fn cue_quote(
                 match same_paragraph {
                     Some(q) => q.speaker.clone(),
                     None => sentence_subject()
+                        .or_else(|| speaker::sentence_subject_name(doc, s_start, k))
                         .map(|p| resolver.resolve(doc, p, at, last))
                         .or_else(|| last.cloned()),
                 }
             }
-            // "وقال:" / "وأضاف أن" opening a sentence: the previous speaker.
-            _ if with_conjunction && k == s_start => last.cloned(),
+            // "وقال:" / "وأضاف أن" opening a sentence: the previous speaker, or
+            // the person the previous sentence is about when it quoted no one.
+            _ if with_conjunction && k == s_start => {
+                previous_subject(doc, s_start, out, resolver, at, last).or_else(|| last.cloned())
+            }
             // "… وقال" inside a sentence: its subject, else the previous speaker.
             _ if with_conjunction => sentence_subject()
+                .or_else(|| speaker::nearest_subject_before(doc, s_start, k))
                 .map(|p| resolver.resolve(doc, p, at, last))
                 .or_else(|| last.cloned()),
             Cue::Continue => last.cloned(),
@@ -268,6 +278,61 @@ fn cue_quote(
     };
     let cue_text = doc.tokens.get(k).map(|t| doc.slice(t.span).to_owned());
     Some((Quote { text: doc.slice(span).to_owned(), span, direct, cue: cue_text, speaker }, next))
+}
+
+/// Whether the "." at `j` sits inside an abbreviation (إي.دي.إف، د.ب.أ): glued
+/// to letters on both sides, so it ends no sentence.
+fn abbreviation_dot(doc: &Doc, j: usize) -> bool {
+    let glued = |a: usize, b: usize| match (doc.tokens.get(a), doc.tokens.get(b)) {
+        (Some(x), Some(y)) => x.span.end == y.span.start,
+        _ => false,
+    };
+    doc.is_punct(j, &['.'])
+        && j > 0
+        && doc.is_word(j - 1)
+        && doc.is_word(j + 1)
+        && glued(j - 1, j)
+        && glued(j, j + 1)
+}
+
+/// Whether a new report starts within `n` tokens from `k` (after a comma):
+/// a participle cue (، مشيرا)، a cue with و (، وقال), or a cue verb after a
+/// short opening (، وعن الطموح قال القرملة).
+fn new_report_within(doc: &Doc, k: usize, n: usize) -> bool {
+    matches!(cue(doc.norm(k)), Some((Cue::Participle, _)) | Some((_, true)))
+        || (k + 1..k + n).take_while(|&j| doc.is_word(j)).any(|j| {
+            matches!(cue(doc.norm(j)), Some((Cue::Verb | Cue::Continue, _)))
+                && (j + 1..j + 4).any(|c| doc.is_punct(c, &[':']) || is_complementizer(doc.norm(c)))
+        })
+}
+
+/// Whether بين at `k` is the verb بيّن ("explained"), not "between": a
+/// complementizer right after it or after a one- or two-word name (وبين العتيبي
+/// أن), or a title right after it (وبين المتحدث الرسمي …، فهد الكريع، أن).
+fn weak_cue_speaks(doc: &Doc, k: usize) -> bool {
+    (k + 1..=k + 3).any(|j| doc.is_word(j) && is_complementizer(doc.norm(j)))
+        && (k + 1..k + 3).take_while(|&j| !is_complementizer(doc.norm(j))).all(|j| {
+            doc.is_word(j) && !doc.norm(j).starts_with('و') && !is_linking_preposition(doc.norm(j))
+        })
+        || doc.is_word(k + 1) && titles::is_title(doc.norm(k + 1))
+}
+
+/// The named subject of the sentence before the one starting at token `s_start`,
+/// when no quote lies in that sentence (else the previous speaker stands).
+fn previous_subject(
+    doc: &Doc,
+    s_start: usize,
+    out: &[Quote],
+    resolver: &mut Resolver,
+    at: usize,
+    last: Option<&Speaker>,
+) -> Option<Speaker> {
+    let (a, b) = sentence_of(doc, s_start.checked_sub(1)?);
+    let from = doc.tokens.get(a)?.span.start;
+    if out.last().is_some_and(|q| q.span.end > from) {
+        return None;
+    }
+    speaker::sentence_subject_name(doc, a, b).map(|p| resolver.resolve(doc, p, at, last))
 }
 
 /// The segment whose opening mark is token `j` (segments are sorted by `open`).
@@ -304,11 +369,17 @@ fn clause_end(doc: &Doc, from: usize, end: usize, segs: &mut [Seg]) -> (usize, O
             j = segs[s].after.max(j + 1);
             continue;
         }
-        if doc.is_punct(j, &['.', '؟', '!', '?']) {
+        if doc.is_punct(j, &['.', '؟', '!', '?']) && !abbreviation_dot(doc, j) {
             break;
         }
-        if doc.is_punct(j, &['،', ','])
-            && matches!(cue(doc.norm(j + 1)), Some((Cue::Participle, _)) | Some((_, true)))
+        if doc.is_punct(j, &['،', ',']) && new_report_within(doc, j + 1, 4) {
+            break;
+        }
+        // "… والخليجي مشيراً في الوقت نفسه بأن": a participle with its own
+        // complementizer starts a new report even without a comma.
+        if j > from + 3
+            && matches!(cue(doc.norm(j)), Some((Cue::Participle, _)))
+            && (j + 1..j + 6).any(|c| doc.is_word(c) && is_complementizer(doc.norm(c)))
         {
             break;
         }

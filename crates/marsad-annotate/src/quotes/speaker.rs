@@ -5,8 +5,9 @@
 //! holder of the title stated earlier in the article, or the full form of a
 //! surname ("أوستن" → "لويد ج. أوستن").
 
+use super::antecedent;
 use super::titles::{holders, is_name_stop, is_org_head, is_title, keys, title_then_name, Holder};
-use crate::doc::Doc;
+use crate::doc::{without_conjunction, Doc};
 use crate::entities::{EntityKind, EntityMention as Mention};
 use marsad_model::Span;
 use serde::Serialize;
@@ -59,6 +60,12 @@ fn phrase(doc: &Doc, (s, e): (usize, usize)) -> Option<Phrase> {
     if adverbial(doc, (s, e)) {
         return None;
     }
+    // "التنظيم", "الوزارة": an organisation head with its article is a group, not a name.
+    let definite_head =
+        without_conjunction(doc.norm(s)).strip_prefix("ال").is_some_and(is_org_head);
+    if definite_head {
+        return Some(group(doc, s, e));
+    }
     let tn = title_then_name(doc, s, e, false);
     if let Some((a, b)) = tn.name {
         return Some(Phrase::Name(doc.span(a, b - 1)));
@@ -70,30 +77,56 @@ fn phrase(doc: &Doc, (s, e): (usize, usize)) -> Option<Phrase> {
         });
     }
     if is_org_head(doc.norm(s)) {
-        // The head and its adjectives: "البيان المشترك", "بيان مشترك", "مسؤولون امريكيون".
-        let definite = |k: usize| doc.norm(k).starts_with("ال");
-        let mut k = s + 1;
-        let max = if definite(s) { s + 2 } else { s + 4 };
-        while k < e && k < max && doc.is_word(k) && !is_name_stop(doc.norm(k)) {
-            let w = doc.norm(k);
-            if w.starts_with(['ل', 'ب', 'و']) && !w.starts_with("ال") || definite(s) != definite(k)
-            {
-                break;
-            }
-            k += 1;
-        }
-        return Some(Phrase::Group(doc.span(s, k - 1)));
+        return Some(group(doc, s, e));
     }
     None
+}
+
+/// A group phrase from its head at `s`: the head and its adjectives ("البيان
+/// المشترك", "بيان مشترك", "مسؤولون امريكيون"), within `[s, e)`.
+fn group(doc: &Doc, s: usize, e: usize) -> Phrase {
+    let definite = |k: usize| doc.norm(k).starts_with("ال");
+    let mut k = s + 1;
+    let max = if definite(s) { s + 2 } else { s + 4 };
+    // Adjectives agree with the head in definiteness; an indefinite head may
+    // first take a definite genitive ("هيئة الشباب"), and then definite adjectives.
+    let mut want_definite = definite(s);
+    while k < e && k < max && doc.is_word(k) && !is_name_stop(doc.norm(k)) {
+        let w = doc.norm(k);
+        let genitive = k == s + 1 && !definite(s) && definite(k);
+        if w.starts_with(['ل', 'ب', 'و']) && !w.starts_with("ال")
+            || !genitive && want_definite != definite(k)
+        {
+            break;
+        }
+        want_definite |= genitive;
+        k += 1;
+    }
+    Phrase::Group(doc.span(s, k - 1))
 }
 
 /// The speaker phrase after a cue, in tokens `[a, b)`: the first part that is
 /// one; a bare title takes the name in the part right after it (apposition:
 /// "وزير الخارجية العراقي، فؤاد حسين،").
 pub(crate) fn after(doc: &Doc, a: usize, b: usize) -> Option<Phrase> {
+    if let Some(name) = after_honorific(doc, a, b) {
+        return Some(name);
+    }
     let ps = parts(doc, a, b);
+    let short_name_in = |n: usize| {
+        ps.get(n)
+            .filter(|next| next.1 - next.0 <= 4)
+            .and_then(|&next| phrase(doc, next))
+            .filter(|p| matches!(p, Phrase::Name(_)))
+    };
     for (n, &p) in ps.iter().enumerate() {
+        // "المتحدث الرسمي بصحة الجوف، فهد الكريع،": what follows a title in its own
+        // part may be where the title holds; the short name in the next part is the person.
+        let titled = title_then_name(doc, p.0, p.1, false).title.is_some();
         match phrase(doc, p) {
+            Some(Phrase::Name(_)) if titled && short_name_in(n + 1).is_some() => {
+                return short_name_in(n + 1);
+            }
             Some(Phrase::Title { span, keys }) => {
                 if let Some(&next) = ps.get(n + 1) {
                     if next.1 - next.0 <= 4 {
@@ -110,6 +143,41 @@ pub(crate) fn after(doc: &Doc, a: usize, b: usize) -> Option<Phrase> {
         }
     }
     None
+}
+
+/// Honorifics that always precede a person's name (unlike a title, which may
+/// be followed by where it holds: "نائب المتحدث الرسمي … بمنطقة مكة المقدم محمد القرني").
+const HONORIFICS: &[&str] = &[
+    "الدكتور",
+    "الدكتورة",
+    "المهندس",
+    "المهندسة",
+    "الشيخ",
+    "المقدم",
+    "العقيد",
+    "اللواء",
+    "العميد",
+    "النقيب",
+    "الرائد",
+    "الملازم",
+    "الأستاذ",
+    "الأستاذة",
+    "الأمير",
+    "الأميرة",
+    "المستشار",
+];
+
+static HONORIFIC_WORDS: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| HONORIFICS.iter().map(|w| crate::doc::norm(w)).collect());
+
+/// The name after the first honorific in tokens `[a, b)`, if one is there.
+fn after_honorific(doc: &Doc, a: usize, b: usize) -> Option<Phrase> {
+    let h = (a..b).find(|&k| {
+        doc.is_word(k) && HONORIFIC_WORDS.iter().any(|w| w == without_conjunction(doc.norm(k)))
+    })?;
+    let end = (h + 1..b).find(|&k| doc.is_punct(k, &['،', ',', '(', ')'])).unwrap_or(b);
+    let (x, y) = title_then_name(doc, h, end, false).name?;
+    Some(Phrase::Name(doc.span(x, y - 1)))
 }
 
 /// The speaker phrase before a cue, in tokens `[a, b)` (the sentence up to the
@@ -148,6 +216,50 @@ pub(crate) fn subject_in(doc: &Doc, a: usize, b: usize) -> Option<Phrase> {
         .and_then(|k| phrase(doc, (k, b)))
 }
 
+/// How many tokens back from a mid-sentence cue its subject is looked for.
+const SUBJECT_LOOKBACK: usize = 20;
+
+/// The organisation or title phrase nearest before a mid-sentence cue (…
+/// هيئة الشباب والرياضة الكويتية عبرت عن صدمتها وقالت إن): the subject of the
+/// verbs the cue is coordinated with.
+pub(crate) fn nearest_subject_before(doc: &Doc, a: usize, k: usize) -> Option<Phrase> {
+    (a.max(k.saturating_sub(SUBJECT_LOOKBACK))..k)
+        .rev()
+        .filter(|&j| doc.is_word(j) && (is_org_head(doc.norm(j)) || is_title(doc.norm(j))))
+        .filter(|&j| j == a || opens_clause(doc.norm(j - 1)))
+        .find_map(|j| phrase(doc, (j, k)))
+}
+
+/// Whether a word opens a clause whose subject comes next (فإن هيئة …، بينما
+/// الوزارة …): a head after it is a subject, not an object (حققته قوات الأمن).
+fn opens_clause(word: &str) -> bool {
+    let bare = without_conjunction(word);
+    super::cues::is_complementizer(word)
+        || super::cues::is_complementizer(bare)
+        || matches!(bare, "بينما" | "فيما" | "لكن" | "كما" | "حيث" | "اذ")
+}
+
+/// How many words the subject of a sentence's first verb may span.
+const SUBJECT_WORDS: usize = 14;
+
+/// The person a sentence's first verb has as subject (ودعا المتحدث الرسمي …
+/// محمد الجاسر، المقبولين …), for a cue with no subject in the next sentence
+/// (وأشار إلى أن …). Sentence `[a, b)`; only names count.
+pub(crate) fn sentence_subject_name(doc: &Doc, a: usize, b: usize) -> Option<Phrase> {
+    let verb =
+        (a..b.min(a + 4)).find(|&j| doc.is_word(j) && !marsad_text::is_stopword(doc.norm(j)))?;
+    match after(doc, verb + 1, b.min(verb + 1 + SUBJECT_WORDS)) {
+        // Not an object or a prepositional phrase taken for a name ("وأشاد بنوعية
+        // العروض", "بداية الاحتفاء"): a subject name starts with a bare word.
+        Some(Phrase::Name(span)) => {
+            let first = doc.norm(crate::doc::token_at_or_after(&doc.tokens, span.start));
+            let bare = !first.starts_with("ال") && !first.starts_with(['ب', 'ل']);
+            bare.then_some(Phrase::Name(span))
+        }
+        _ => None,
+    }
+}
+
 /// Most title holders and names the resolver keeps per article.
 const MAX_HOLDERS: usize = 500;
 
@@ -158,6 +270,8 @@ pub(crate) struct Resolver<'m> {
     holders: Vec<Holder>,
     /// Names stated in the article (byte offset, entity string), for surname linking.
     names: Vec<(usize, String)>,
+    /// The organisation the latest statement (بيان صادر عن X) came from.
+    statement_source: Option<String>,
 }
 
 impl<'m> Resolver<'m> {
@@ -171,7 +285,7 @@ impl<'m> Resolver<'m> {
             }
         }
         let names = holders.iter().map(|h| (h.at, h.entity.clone())).collect();
-        Resolver { mentions, holders, names }
+        Resolver { mentions, holders, names, statement_source: None }
     }
 
     /// The speaker for a phrase found at byte offset `at`; `last` is the previous speaker.
@@ -192,6 +306,7 @@ impl<'m> Resolver<'m> {
                 if self.names.len() < MAX_HOLDERS && !self.names.iter().any(|(_, n)| *n == entity) {
                     self.names.push((span.start, entity.clone()));
                 }
+                self.note_title_after(doc, span, &entity);
                 Speaker { span, text, entity: Some(entity) }
             }
             Phrase::Title { span, keys } => {
@@ -202,18 +317,61 @@ impl<'m> Resolver<'m> {
                 Speaker { span, text: doc.slice(span).to_owned(), entity }
             }
             Phrase::Group(span) => {
-                let entity = self
-                    .mentions
-                    .iter()
-                    .find(|m| {
-                        m.kind == EntityKind::Organization
-                            && m.span.start < span.end
-                            && span.start < m.span.end
-                    })
-                    .map(|m| m.entity.clone());
+                // A statement's source or a bare head's antecedent first: the
+                // tagger's mention of "التنظيم" is the head itself, not who it is.
+                let entity = self.organisation_behind(doc, span).or_else(|| {
+                    self.mentions
+                        .iter()
+                        .find(|m| {
+                            m.kind == EntityKind::Organization
+                                && m.span.start < span.end
+                                && span.start < m.span.end
+                        })
+                        .map(|m| m.entity.clone())
+                });
                 Speaker { span, text: doc.slice(span).to_owned(), entity }
             }
         }
+    }
+
+    /// A speaker named with his title right after the name ("وأشار أحمد أبو زيد
+    /// المتحدث الرسمي باسم وزارة الخارجية"): later "المتحدث باسم الخارجية" is him.
+    fn note_title_after(&mut self, doc: &Doc, span: Span, entity: &str) {
+        let t = crate::doc::token_at_or_after(&doc.tokens, span.end);
+        if self.holders.len() >= MAX_HOLDERS || !doc.is_word(t) || !is_title(doc.norm(t)) {
+            return;
+        }
+        let limit = (t + 10).min(doc.tokens.len());
+        if let Some(title) = title_then_name(doc, t, limit, false).title {
+            self.holders.push(Holder {
+                keys: keys(doc, title),
+                name: span,
+                entity: entity.to_owned(),
+                at: span.start,
+            });
+        }
+    }
+
+    /// The organisation a group phrase stands for: the source of a statement
+    /// (بيان صادر عن X), else for a bare definite head (البيان، التنظيم،
+    /// المراسل) the latest statement source or earlier phrase with that head.
+    fn organisation_behind(&mut self, doc: &Doc, span: Span) -> Option<String> {
+        let head = crate::doc::token_at_or_after(&doc.tokens, span.start);
+        let word = without_conjunction(doc.norm(head));
+        let statement = matches!(word, "بيان" | "البيان" | "تقرير" | "التقرير");
+        if statement {
+            let end = crate::doc::token_at_or_after(&doc.tokens, span.end);
+            if let Some(source) = antecedent::statement_source(doc, end.saturating_sub(1)) {
+                self.statement_source = Some(source.clone());
+                return Some(source);
+            }
+        }
+        let bare = word.strip_prefix("ال").filter(|_| doc.span(head, head) == span)?;
+        if statement {
+            // An earlier "بيان مشترك لحوار …" describes the statement, it is not who made it.
+            return self.statement_source.clone();
+        }
+        antecedent::earlier_phrase(doc, bare, head)
     }
 
     /// The person holding the title with these keys: most shared title words,

@@ -3,10 +3,9 @@
 //! states ("وزير الدفاع الأمريكي لويد أوستن", "ألينا رومانوفسكي، سفيرة …") that
 //! resolve a later "الوزير الأمريكي" to the person holding the title.
 
-use crate::doc::Doc;
+use crate::doc::{Doc, WordSet};
 use marsad_model::Span;
 use marsad_text::TokenKind;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 const TITLES: &str = include_str!("titles.txt");
@@ -20,16 +19,16 @@ const TITLE_LINKS: &str = include_str!("title_links.txt");
 /// Words that end a name (adverbials after a speaker: خلال، في، قبيل …).
 const NAME_STOPS: &str = include_str!("name_stops.txt");
 
-fn set(words: &str) -> HashSet<String> {
+fn set(words: &str) -> WordSet {
     crate::doc::word_set(words)
 }
 
-static TITLE_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(TITLES));
-static ORG_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(ORG_HEADS));
-static LINK_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(TITLE_LINKS));
-static STOP_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(NAME_STOPS));
-static L_NAME_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(L_NAMES));
-static W_NAME_SET: LazyLock<HashSet<String>> = LazyLock::new(|| set(W_NAMES));
+static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| set(TITLES));
+static ORG_SET: LazyLock<WordSet> = LazyLock::new(|| set(ORG_HEADS));
+static LINK_SET: LazyLock<WordSet> = LazyLock::new(|| set(TITLE_LINKS));
+static STOP_SET: LazyLock<WordSet> = LazyLock::new(|| set(NAME_STOPS));
+static L_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| set(L_NAMES));
+static W_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| set(W_NAMES));
 
 /// A title's key form: no و, no article, no feminine ه, امريكي = اميركي.
 pub fn key(word: &str) -> String {
@@ -156,7 +155,10 @@ pub fn title_then_name(doc: &Doc, a: usize, limit: usize, allow_comma: bool) -> 
                 k += 1;
                 continue;
             }
+            // "التي/الذي" start with ال but end the title: "… الخارجية إلى الجهود التي تقوم".
+            let relative = matches!(w, "التي" | "الذي" | "الذين" | "اللتين" | "اللذين" | "اللاتي");
             let qualifies = doc.is_word(k)
+                && !relative
                 && (is_title(w)
                     || w.starts_with("ال")
                     || w.starts_with("بال")
