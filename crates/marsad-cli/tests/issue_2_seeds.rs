@@ -74,10 +74,12 @@ fn demo_runs_on_the_bundled_examples() {
     assert!(text.contains("5 added"), "{text}");
     assert!(text.contains("articles:         5"), "{text}");
     // The whole job on the example corpus: stories, reused passages with their earliest
-    // source, people with spelling variants merged (issues 4–6).
+    // source, people with spelling variants merged (issues 4–6), and quotes (issue 7).
     assert!(text.contains("story #") && text.contains("4 articles"), "{text}");
     assert!(text.contains("== reused passages") && text.contains("earliest source"), "{text}");
     assert!(text.contains("سيليست والاندر، سيليست واندر"), "{text}");
+    // Who said what, as ingest stored it (issue 7).
+    assert!(text.contains("== who said what") && text.contains("لويد أوستن said"), "{text}");
     assert!(dir.path().join("marsad-demo.db").exists());
 }
 

@@ -68,12 +68,15 @@ pub fn run(path: Option<PathBuf>, db: &Path, recreate: bool) -> Result<()> {
     say!("\n== people (spelling variants merged, roles kept)");
     super::entities::run(&store, false, None, Some("PERS".to_owned()), None, 10)?;
 
+    say!("\n== who said what (quotes with their speakers, stored at ingest)");
+    super::quotes::run(&store, false, None, None, 8)?;
+
     for query in ["بالعراق", "داعش", "وزير الدفاع"] {
         say!("\n== search {query:?} (Arabic analysis: clitics and suffixes do not matter)");
         super::search::run(&store, query, false, 3)?;
     }
 
-    say!("\nExplore further: marsad --db {} search QUERY | stories | story ID | reuse ID | entities | dups | articles | stats --json", db.display());
+    say!("\nExplore further: marsad --db {} search QUERY | stories | story ID | reuse ID | entities | quotes | dups | articles | stats --json", db.display());
     Ok(())
 }
 
