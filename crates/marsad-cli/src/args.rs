@@ -60,6 +60,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What ingest stored about article ID: its entity mentions, quotes, quantities and
+    /// dates, each with its byte span into the stored text.
+    Annotations {
+        /// The article id (see `marsad articles`).
+        id: i64,
+        /// One JSON object: {"id", "url", "version", "reference_date", "entities",
+        /// "quotes", "quantities", "dates"}, items shaped as in `analyze --json`.
+        #[arg(long)]
+        json: bool,
+    },
     /// What the database holds.
     Stats {
         #[arg(long)]

@@ -1,6 +1,7 @@
 //! One file per subcommand; `run` dispatches.
 
 mod analyze;
+mod annotations;
 mod articles;
 mod demo;
 mod dups;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Dups { json } => dups::run(&open_existing(&db)?, json),
         Command::Reuse { id, json } => reuse::run(&open_existing(&db)?, id, json),
         Command::Stats { json } => stats::run(&open_existing(&db)?, json),
+        Command::Annotations { id, json } => annotations::run(&open_existing(&db)?, id, json),
         Command::Articles { json, outlet, limit } => {
             articles::run(&open_existing(&db)?, json, outlet, limit)
         }
