@@ -45,12 +45,21 @@ struct Node {
     roles: BTreeMap<String, usize>,
     count: usize,
     articles: usize,
+    /// The word skeletons of the names of two words or more, computed once per name
+    /// (a person entity is looked up for every article that names a namesake).
+    full_names: Vec<Vec<String>>,
 }
 
 impl Node {
     fn absorb(&mut self, other: &Node) {
         for (k, v) in &other.names {
-            *self.names.entry(k.clone()).or_insert(0) += v;
+            match self.names.get_mut(k) {
+                Some(n) => *n += v,
+                None => {
+                    self.names.insert(k.clone(), *v);
+                    self.full_names.extend(full_name(k));
+                }
+            }
         }
         for (k, v) in &other.aliases {
             *self.aliases.entry(k.clone()).or_insert(0) += v;
@@ -62,12 +71,15 @@ impl Node {
         self.articles += other.articles;
     }
 
-    fn full_names(&self) -> impl Iterator<Item = Vec<String>> + '_ {
-        self.names
-            .keys()
-            .map(|n| n.split_whitespace().map(skeleton).collect::<Vec<_>>())
-            .filter(|s| s.len() >= 2)
+    fn full_names(&self) -> impl Iterator<Item = &Vec<String>> + '_ {
+        self.full_names.iter()
     }
+}
+
+/// The word skeletons of `name` when it has two words or more.
+fn full_name(name: &str) -> Option<Vec<String>> {
+    let skeletons: Vec<String> = name.split_whitespace().map(skeleton).collect();
+    (skeletons.len() >= 2).then_some(skeletons)
 }
 
 /// Merges the entities of many articles. Lookups go through indexes (first and last
@@ -102,8 +114,11 @@ impl EntityResolver {
         let mut groups: BTreeMap<(EntityKind, String), Node> = BTreeMap::new();
         for m in mentions {
             let node = groups.entry((m.kind, m.entity.clone())).or_default();
-            node.kind = Some(m.kind);
-            node.names.insert(m.entity.clone(), 1);
+            if node.kind.is_none() {
+                node.kind = Some(m.kind);
+                node.names.insert(m.entity.clone(), 1);
+                node.full_names.extend(full_name(&m.entity));
+            }
             *node.aliases.entry(m.text.clone()).or_insert(0) += 1;
             if let Some(role) = &m.role {
                 *node.roles.entry(role.clone()).or_insert(0) += 1;
@@ -141,7 +156,7 @@ impl EntityResolver {
             candidates.dedup();
             let found = candidates
                 .into_iter()
-                .find(|&i| self.nodes[i].full_names().any(|f| same_person(&f, &skel)));
+                .find(|&i| self.nodes[i].full_names().any(|f| same_person(f, &skel)));
             let i = match found {
                 Some(i) => {
                     self.nodes[i].absorb(&node);
@@ -185,17 +200,14 @@ impl EntityResolver {
             .iter()
             .filter_map(|n| {
                 let kind = n.kind?;
-                let canonical = {
-                    let mut v: Vec<(&String, &usize)> = n.names.iter().collect();
-                    v.sort_by(|a, b| {
-                        b.1.cmp(a.1)
-                            .then(
-                                b.0.split_whitespace().count().cmp(&a.0.split_whitespace().count()),
-                            )
-                            .then(a.0.cmp(b.0))
-                    });
-                    v.first()?.0.clone()
-                };
+                // The name most articles use, then the longest, then the first in order.
+                let canonical = n
+                    .names
+                    .iter()
+                    .map(|(name, &articles)| (articles, name.split_whitespace().count(), name))
+                    .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(a.2)))?
+                    .2
+                    .clone();
                 Some(Entity {
                     kind,
                     canonical,
