@@ -7,8 +7,10 @@
 //! (`linking.rs`: أوستن → لويد أوستن).
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use marsad_model::Span;
+use marsad_text::fxhash::FxBuildHasher;
 use marsad_text::{Token, TokenKind};
 use serde::Serialize;
 
@@ -50,6 +52,16 @@ pub fn annotate_entities(text: &str) -> Result<Vec<EntityMention>, ModelError> {
 
 /// Tag one article's text with a given model. Never panics; empty text gives nothing.
 pub fn annotate_entities_with(model: &NerModel, text: &str) -> Vec<EntityMention> {
+    annotate_with_tagger(text, |sentences, keys| model.tag_document_with_keys(sentences, keys))
+}
+
+/// [`annotate_entities_with`] with the tagging step given: `tagger` returns the tags
+/// of each sentence and appends every token's [`word_key`] to the vector, in order
+/// (the tests compare the fast and the reference tagger through this).
+pub(crate) fn annotate_with_tagger(
+    text: &str,
+    tagger: impl FnOnce(&[Vec<&str>], &mut Vec<Rc<str>>) -> Vec<Vec<Tag>>,
+) -> Vec<EntityMention> {
     let tokens = marsad_text::tokenize(text);
     if tokens.is_empty() {
         return Vec::new();
@@ -59,16 +71,20 @@ pub fn annotate_entities_with(model: &NerModel, text: &str) -> Vec<EntityMention
         .iter()
         .map(|r| tokens[r.clone()].iter().map(|t| t.span.slice(text)).collect())
         .collect();
-    let sentence_tags = model.tag_document(&surfaces);
+    let mut keys = Vec::with_capacity(tokens.len());
+    let sentence_tags = tagger(&surfaces, &mut keys);
     let mut tags: Vec<Tag> = sentence_tags.into_iter().flatten().collect();
     tags.resize(tokens.len(), Tag::O);
-    let keys: Vec<String> = tokens.iter().map(|t| word_key(t.span.slice(text))).collect();
+    // The sentence groups cover every token, so this only guards the invariant.
+    while keys.len() < tokens.len() {
+        keys.push(Rc::from(word_key(tokens[keys.len()].span.slice(text))));
+    }
     fill_from_gazetteer(&keys, &sentences, &mut tags);
     for range in &sentences {
         join_initials(text, &tokens, range.clone(), &mut tags);
         extend_family_name(&tokens, range.clone(), &mut tags);
     }
-    let norms: HashSet<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let norms: HashSet<&str, FxBuildHasher> = tokens.iter().map(|t| t.norm.as_str()).collect();
     let cx = Context { text, tokens: &tokens, keys: &keys, tags: &tags, norms: &norms };
     let mut raw = Vec::new();
     for range in &sentences {
@@ -104,10 +120,13 @@ fn sentence_groups(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> 
 }
 
 /// Curated organisation and place phrases the tagger left entirely untagged.
-fn fill_from_gazetteer(keys: &[String], sentences: &[std::ops::Range<usize>], tags: &mut [Tag]) {
+fn fill_from_gazetteer(keys: &[Rc<str>], sentences: &[std::ops::Range<usize>], tags: &mut [Tag]) {
     let lex = lexicon();
     for range in sentences {
-        let refs: Vec<&str> = keys[range.clone()].iter().map(String::as_str).collect();
+        if !keys[range.clone()].iter().any(|k| lex.starts_phrase(k)) {
+            continue;
+        }
+        let refs: Vec<&str> = keys[range.clone()].iter().map(|k| &**k).collect();
         let mut i = 0;
         while i < refs.len() {
             let Some((len, class)) = lex.phrase_at(&refs[i..]) else {
@@ -208,15 +227,15 @@ fn extend_family_name(tokens: &[Token], range: std::ops::Range<usize>, tags: &mu
 struct Context<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    keys: &'a [String],
+    keys: &'a [Rc<str>],
     tags: &'a [Tag],
     /// Normalized forms of every token of the article.
-    norms: &'a HashSet<&'a str>,
+    norms: &'a HashSet<&'a str, FxBuildHasher>,
 }
 
 /// Bytes of a word's proclitic (و، ف، ب، ل and combinations, before any article),
 /// which a mention's span leaves out; 0 when the word keeps its first letters.
-fn proclitic_len(surface: &str, norms: &HashSet<&str>) -> usize {
+fn proclitic_len(surface: &str, norms: &HashSet<&str, FxBuildHasher>) -> usize {
     let norm = marsad_text::normalize_str(surface);
     let letters: usize = if norm.starts_with("ال") || norm.starts_with("لل") {
         0
@@ -272,7 +291,7 @@ fn proclitic_len(surface: &str, norms: &HashSet<&str>) -> usize {
 }
 
 /// Whether the article has the word as a token or a list has it.
-fn norms_or_list(word: &str, norms: &HashSet<&str>) -> bool {
+fn norms_or_list(word: &str, norms: &HashSet<&str, FxBuildHasher>) -> bool {
     norms.contains(word) || lexicon().is_list_word(word)
 }
 

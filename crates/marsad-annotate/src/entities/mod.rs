@@ -28,6 +28,8 @@
 mod cluster_build;
 mod clusters;
 mod conll;
+mod fast_tagger;
+mod feature_parts;
 mod features;
 mod hints;
 mod lexicon;
@@ -38,6 +40,8 @@ mod resolver;
 mod skeleton;
 mod tags;
 mod train;
+mod weight_rows;
+mod word_types;
 
 pub use cluster_build::{ClusterBuilder, ClusterOptions};
 pub use clusters::ClusterTable;

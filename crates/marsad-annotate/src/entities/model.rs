@@ -22,15 +22,23 @@
 //! ```
 //! Weights are quantised to i16 (relative error ≤ 1/32767 of the largest weight).
 
-use std::sync::LazyLock;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{LazyLock, OnceLock};
 
 use super::clusters::ClusterTable;
+use super::fast_tagger::tag_document_fast;
 use super::features::{
     feature_signature, sentence_features, stacked_features, WordCache, WordInfo, NUM_FEATURES,
     NUM_HINT_FEATURES,
 };
 use super::hints::document_hints;
+use super::lexicon::word_key;
 use super::tags::{Tag, NUM_TAGS};
+use super::weight_rows::{interleave, Row, Tables};
+
+/// Ids of models read from bytes, which the fast tagger's word-type cache belongs to.
+static NEXT_MODEL_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Current model file version.
 pub const MODEL_VERSION: u32 = 1;
@@ -227,6 +235,12 @@ pub struct NerModel {
     pub(crate) window: u32,
     pub(crate) first: Layer,
     pub(crate) second: Layer,
+    /// Unique per model read from bytes (0 for one being trained); a clone has the
+    /// same weights, so it keeps the id.
+    pub(crate) id: u64,
+    /// Both passes' quantized weights interleaved for the fast path, made on its first
+    /// use (`weight_rows.rs`).
+    pub(crate) rows: OnceLock<Vec<Row>>,
 }
 
 impl NerModel {
@@ -250,7 +264,61 @@ impl NerModel {
     /// Tag the sentences of one document (an article, or a stretch of a CoNLL
     /// stream): the second pass reads how the first pass tagged each content word's
     /// other occurrences within the model's window.
+    ///
+    /// A model read from a file takes the fast path (`fast_tagger.rs`), which gives
+    /// the same tags as [`tag_document_reference`](Self::tag_document_reference).
     pub fn tag_document<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> Vec<Vec<Tag>> {
+        self.tag_document_keyed(sentences, None)
+    }
+
+    /// [`tag_document`](Self::tag_document), also appending every token's
+    /// [`word_key`](super::lexicon::word_key) to `keys` (the fast path knows them).
+    pub(crate) fn tag_document_with_keys<T: AsRef<[S]>, S: AsRef<str>>(
+        &self,
+        sentences: &[T],
+        keys: &mut Vec<Rc<str>>,
+    ) -> Vec<Vec<Tag>> {
+        self.tag_document_keyed(sentences, Some(keys))
+    }
+
+    fn tag_document_keyed<T: AsRef<[S]>, S: AsRef<str>>(
+        &self,
+        sentences: &[T],
+        keys: Option<&mut Vec<Rc<str>>>,
+    ) -> Vec<Vec<Tag>> {
+        match self.fast_tables() {
+            Some((tables, scales)) => tag_document_fast(self, &tables, scales, sentences, keys),
+            None => {
+                if let Some(keys) = keys {
+                    let tokens = sentences.iter().flat_map(|s| s.as_ref());
+                    keys.extend(tokens.map(|t| Rc::from(word_key(t.as_ref()))));
+                }
+                self.tag_document_reference(sentences)
+            }
+        }
+    }
+
+    /// The fast path's weight rows and both passes' scales: for a model read from a
+    /// file (quantized weights) only.
+    pub(crate) fn fast_tables(&self) -> Option<(Tables<'_>, [f32; 2])> {
+        let (Some((first, first_scale)), Some((second, second_scale))) =
+            (&self.first.quantized, &self.second.quantized)
+        else {
+            return None;
+        };
+        let rows = self.rows.get_or_init(|| interleave(first, second));
+        Some((Tables { rows, mask: self.mask() }, [*first_scale, *second_scale]))
+    }
+
+    /// [`tag_document`](Self::tag_document) the straightforward way: every feature of
+    /// every token hashed and read from the tables. Models being trained (f32
+    /// weights) use it; for the others it is the yardstick the fast path is tested
+    /// against.
+    #[doc(hidden)]
+    pub fn tag_document_reference<T: AsRef<[S]>, S: AsRef<str>>(
+        &self,
+        sentences: &[T],
+    ) -> Vec<Vec<Tag>> {
         let clusters = ClusterTable::shipped();
         let mask = self.mask();
         let mut cache = WordCache::default();
@@ -322,7 +390,8 @@ impl NerModel {
         if r.pos != bytes.len() {
             return Err(ModelError::Corrupt);
         }
-        Ok(NerModel { bits, window, first, second })
+        let id = NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed);
+        Ok(NerModel { bits, window, first, second, id, rows: OnceLock::new() })
     }
 }
 

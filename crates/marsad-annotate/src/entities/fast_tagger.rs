@@ -1,0 +1,245 @@
+//! The tagger's fast path for models read from a file (i16 weights): the same two
+//! passes and the same tags as [`NerModel::tag_document_reference`], faster.
+//!
+//! Per token, the 33 one-word templates come as five cached sums (the token's own
+//! type and its four neighbours', `word_types.rs`); only the 11 joined templates
+//! and, in the second pass, the 5 hint templates are hashed and read from the weight
+//! tables. Both passes' base sums are made in one sweep. Weights are summed as
+//! integers exactly as the reference path sums them, so the emissions, and so the
+//! Viterbi paths, are bit-for-bit the same (`fast_tagger_tests.rs` checks it).
+
+use std::rc::Rc;
+
+use super::feature_parts::{joined_features, Around};
+use super::features::H;
+use super::hints::document_hints;
+use super::lexicon::lexicon;
+use super::model::NerModel;
+use super::tags::{Tag, NUM_TAGS};
+use super::weight_rows::{Scores, Tables};
+use super::word_types::{with_word_types, WordTypes};
+
+/// Viterbi with its buffers reused across sentences.
+struct Decoder {
+    /// `may[t][p]`: tag `t` may follow tag `p` (`I-X` only after `B-X` / `I-X`).
+    may: [[bool; NUM_TAGS]; NUM_TAGS],
+    delta: Vec<[f32; NUM_TAGS]>,
+    back: Vec<[u8; NUM_TAGS]>,
+}
+
+impl Decoder {
+    fn new() -> Decoder {
+        let mut may = [[false; NUM_TAGS]; NUM_TAGS];
+        for (t, row) in may.iter_mut().enumerate() {
+            for (p, slot) in row.iter_mut().enumerate() {
+                *slot = Tag::from_index(t).may_follow(Some(Tag::from_index(p)));
+            }
+        }
+        Decoder { may, delta: Vec::new(), back: Vec::new() }
+    }
+
+    /// The best path through one sentence's emissions with `transitions` (row 0:
+    /// sentence start): the same arithmetic in the same order as `Layer::viterbi`.
+    fn decode(&mut self, emits: &[[f32; NUM_TAGS]], transitions: &[f32]) -> Vec<Tag> {
+        let n = emits.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let (delta, back) = (&mut self.delta, &mut self.back);
+        delta.clear();
+        delta.resize(n, [0.0; NUM_TAGS]);
+        back.clear();
+        back.resize(n, [0; NUM_TAGS]);
+        for t in 0..NUM_TAGS {
+            let start = if Tag::from_index(t).may_follow(None) {
+                transitions[t]
+            } else {
+                f32::NEG_INFINITY
+            };
+            delta[0][t] = start + emits[0][t];
+        }
+        for i in 1..n {
+            for t in 0..NUM_TAGS {
+                let mut best = (f32::NEG_INFINITY, 0usize);
+                for p in 0..NUM_TAGS {
+                    if !self.may[t][p] {
+                        continue;
+                    }
+                    let s = delta[i - 1][p] + transitions[(p + 1) * NUM_TAGS + t];
+                    if s > best.0 {
+                        best = (s, p);
+                    }
+                }
+                delta[i][t] = best.0 + emits[i][t];
+                back[i][t] = best.1 as u8;
+            }
+        }
+        let last = &delta[n - 1];
+        let mut t = (0..NUM_TAGS).fold(0, |b, x| if last[x] > last[b] { x } else { b });
+        let mut out = vec![Tag::O; n];
+        for i in (0..n).rev() {
+            out[i] = Tag::from_index(t);
+            t = back[i][t] as usize;
+        }
+        out
+    }
+}
+
+#[inline]
+fn add(acc: &mut Scores, part: &Scores) {
+    for (a, p) in acc.iter_mut().zip(part) {
+        *a += p;
+    }
+}
+
+#[inline]
+fn scaled(acc: &Scores, scale: f32) -> [f32; NUM_TAGS] {
+    acc.map(|a| a as f32 * scale)
+}
+
+/// Gazetteer tags of one sentence's word types into `out`.
+fn sentence_gazetteer(types: &WordTypes, ids: &[u32], out: &mut [u8]) {
+    if !ids.iter().any(|&id| types.get(id).starts_phrase) {
+        return;
+    }
+    let keys: Vec<&str> = ids.iter().map(|&id| &*types.get(id).key).collect();
+    lexicon().gazetteer_tags_into(&keys, |i| types.get(ids[i]).starts_phrase, out);
+}
+
+/// Both passes' base sums (one-word and joined templates) of one sentence's tokens.
+fn sentence_sums(
+    types: &WordTypes,
+    tables: &Tables<'_>,
+    ids: &[u32],
+    gaz: &[u8],
+    out: &mut Vec<[Scores; 2]>,
+) {
+    let n = ids.len();
+    let (Some(edge_before), Some(edge_after)) = (&types.edge_before, &types.edge_after) else {
+        return;
+    };
+    for i in 0..n {
+        let mut acc = [[0i32; NUM_TAGS]; 2];
+        for (slot, d) in [-2isize, -1, 0, 1, 2].into_iter().enumerate() {
+            let j = i as isize + d;
+            if j < 0 || j as usize >= n {
+                let part = &types.edge_sums[slot];
+                add(&mut acc[0], &part[0]);
+                add(&mut acc[1], &part[1]);
+            } else {
+                types.get(ids[j as usize]).add_sums(slot, &mut acc);
+            }
+        }
+        let word = types.get(ids[i]);
+        let prev = (i > 0).then(|| types.get(ids[i - 1]).joinable());
+        let next = ids.get(i + 1).map(|&id| types.get(id).joinable());
+        let gz = |j: Option<usize>| j.and_then(|j| gaz.get(j)).copied().unwrap_or(9);
+        let around = Around {
+            word: word.joinable(),
+            prev,
+            next,
+            edge_before,
+            edge_after,
+            gaz: [gz(i.checked_sub(1)), gz(Some(i)), gz(Some(i + 1))],
+        };
+        let feats = joined_features(&around, tables.mask);
+        tables.add_both(&feats, &mut acc);
+        out.push(acc);
+    }
+}
+
+/// The second pass's hint features of token `j` of a sentence (as `stacked_features`).
+fn hint_features(hints: &[u16], first: &[Tag], j: usize, mask: u32) -> [u32; 5] {
+    let n = hints.len();
+    let j = j as isize;
+    let tag =
+        |i: isize| if i < 0 || i as usize >= n { 99 } else { first[i as usize].index() as u64 };
+    let hint = |i: isize| if i < 0 || i as usize >= n { 1 << 12 } else { hints[i as usize] as u64 };
+    [
+        H::new(100).add(hint(j)),
+        H::new(101).add(hint(j)).add(tag(j)),
+        H::new(102).add(tag(j - 1)).add(tag(j)).add(tag(j + 1)),
+        H::new(103).add(hint(j - 1)).add(hint(j)),
+        H::new(104).add(hint(j + 1)).add(tag(j)),
+    ]
+    .map(|h| h.finish() & mask)
+}
+
+/// Tag a document's sentences through the cache, with `model`'s quantized tables
+/// (`scales`: their weight scales); appends every token's word key to `keys` if given.
+pub(crate) fn tag_document_fast<T: AsRef<[S]>, S: AsRef<str>>(
+    model: &NerModel,
+    tables: &Tables<'_>,
+    scales: [f32; 2],
+    sentences: &[T],
+    keys: Option<&mut Vec<Rc<str>>>,
+) -> Vec<Vec<Tag>> {
+    with_word_types(|types| tag_with_types(types, model, tables, scales, sentences, keys))
+}
+
+/// [`tag_document_fast`] with a given cache.
+pub(crate) fn tag_with_types<T: AsRef<[S]>, S: AsRef<str>>(
+    types: &mut WordTypes,
+    model: &NerModel,
+    tables: &Tables<'_>,
+    scales: [f32; 2],
+    sentences: &[T],
+    keys: Option<&mut Vec<Rc<str>>>,
+) -> Vec<Vec<Tag>> {
+    types.prepare(model.id, tables);
+    let mut ids = Vec::new();
+    let mut starts = vec![0];
+    for sentence in sentences {
+        for token in sentence.as_ref() {
+            ids.push(types.id(token.as_ref(), tables));
+        }
+        starts.push(ids.len());
+    }
+    if let Some(keys) = keys {
+        keys.extend(ids.iter().map(|&id| Rc::clone(&types.get(id).key)));
+    }
+    let ranges: Vec<std::ops::Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+    let mut gaz = vec![0u8; ids.len()];
+    let mut sums = Vec::with_capacity(ids.len());
+    for range in &ranges {
+        sentence_gazetteer(types, &ids[range.clone()], &mut gaz[range.clone()]);
+        sentence_sums(types, tables, &ids[range.clone()], &gaz[range.clone()], &mut sums);
+    }
+    let mut decoder = Decoder::new();
+    let mut emits = Vec::new();
+    let mut first = Vec::with_capacity(ranges.len());
+    for range in &ranges {
+        emits.clear();
+        emits.extend(sums[range.clone()].iter().map(|s| scaled(&s[0], scales[0])));
+        first.push(decoder.decode(&emits, &model.first.transitions));
+    }
+    let hint_keys: Vec<Vec<Option<&str>>> = ranges
+        .iter()
+        .map(|r| {
+            ids[r.clone()]
+                .iter()
+                .map(|&id| types.get(id))
+                .map(|w| w.eligible.then_some(&*w.key))
+                .collect()
+        })
+        .collect();
+    let hints = document_hints(&hint_keys, &first, model.window as usize);
+    ranges
+        .iter()
+        .zip(&hints)
+        .zip(&first)
+        .map(|((range, hints), first)| {
+            emits.clear();
+            for (j, s) in sums[range.clone()].iter().enumerate() {
+                let mut acc = s[1];
+                tables.add_second(&hint_features(hints, first, j, tables.mask), &mut acc);
+                emits.push(scaled(&acc, scales[1]));
+            }
+            decoder.decode(&emits, &model.second.transitions)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "fast_tagger_tests.rs"]
+mod tests;
