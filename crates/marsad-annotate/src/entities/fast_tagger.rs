@@ -21,26 +21,48 @@ use super::word_types::{with_word_types, WordTypes};
 
 /// Viterbi with its buffers reused across sentences.
 struct Decoder {
-    /// `may[t][p]`: tag `t` may follow tag `p` (`I-X` only after `B-X` / `I-X`).
-    may: [[bool; NUM_TAGS]; NUM_TAGS],
     delta: Vec<[f32; NUM_TAGS]>,
     back: Vec<[u8; NUM_TAGS]>,
 }
 
-impl Decoder {
-    fn new() -> Decoder {
-        let mut may = [[false; NUM_TAGS]; NUM_TAGS];
-        for (t, row) in may.iter_mut().enumerate() {
-            for (p, slot) in row.iter_mut().enumerate() {
-                *slot = Tag::from_index(t).may_follow(Some(Tag::from_index(p)));
+/// A pass's transitions with the forbidden ones (`I-X` not after `B-X` / `I-X`) at
+/// minus infinity: adding one gives minus infinity, which never beats the running
+/// best (that starts at minus infinity and needs a strictly greater score), so the
+/// path is the one `Layer::viterbi` finds by skipping them, without the branch.
+struct Transitions {
+    start: [f32; NUM_TAGS],
+    /// `after[p][t]`: tag `t` after tag `p`.
+    after: [[f32; NUM_TAGS]; NUM_TAGS],
+}
+
+impl Transitions {
+    fn new(transitions: &[f32]) -> Transitions {
+        let at = |i: usize| transitions.get(i).copied().unwrap_or(0.0);
+        let mut start = [f32::NEG_INFINITY; NUM_TAGS];
+        let mut after = [[f32::NEG_INFINITY; NUM_TAGS]; NUM_TAGS];
+        for t in 0..NUM_TAGS {
+            let tag = Tag::from_index(t);
+            if tag.may_follow(None) {
+                start[t] = at(t);
+            }
+            for (p, row) in after.iter_mut().enumerate() {
+                if tag.may_follow(Some(Tag::from_index(p))) {
+                    row[t] = at((p + 1) * NUM_TAGS + t);
+                }
             }
         }
-        Decoder { may, delta: Vec::new(), back: Vec::new() }
+        Transitions { start, after }
+    }
+}
+
+impl Decoder {
+    fn new() -> Decoder {
+        Decoder { delta: Vec::new(), back: Vec::new() }
     }
 
-    /// The best path through one sentence's emissions with `transitions` (row 0:
-    /// sentence start): the same arithmetic in the same order as `Layer::viterbi`.
-    fn decode(&mut self, emits: &[[f32; NUM_TAGS]], transitions: &[f32]) -> Vec<Tag> {
+    /// The best path through one sentence's emissions: the same arithmetic in the
+    /// same order as `Layer::viterbi`.
+    fn decode(&mut self, emits: &[[f32; NUM_TAGS]], transitions: &Transitions) -> Vec<Tag> {
         let n = emits.len();
         if n == 0 {
             return Vec::new();
@@ -51,21 +73,14 @@ impl Decoder {
         back.clear();
         back.resize(n, [0; NUM_TAGS]);
         for t in 0..NUM_TAGS {
-            let start = if Tag::from_index(t).may_follow(None) {
-                transitions[t]
-            } else {
-                f32::NEG_INFINITY
-            };
-            delta[0][t] = start + emits[0][t];
+            delta[0][t] = transitions.start[t] + emits[0][t];
         }
         for i in 1..n {
+            let prev = delta[i - 1];
             for t in 0..NUM_TAGS {
                 let mut best = (f32::NEG_INFINITY, 0usize);
-                for p in 0..NUM_TAGS {
-                    if !self.may[t][p] {
-                        continue;
-                    }
-                    let s = delta[i - 1][p] + transitions[(p + 1) * NUM_TAGS + t];
+                for (p, row) in transitions.after.iter().enumerate() {
+                    let s = prev[p] + row[t];
                     if s > best.0 {
                         best = (s, p);
                     }
@@ -206,12 +221,14 @@ pub(crate) fn tag_with_types<T: AsRef<[S]>, S: AsRef<str>>(
         sentence_sums(types, tables, &ids[range.clone()], &gaz[range.clone()], &mut sums);
     }
     let mut decoder = Decoder::new();
+    let first_transitions = Transitions::new(&model.first.transitions);
+    let second_transitions = Transitions::new(&model.second.transitions);
     let mut emits = Vec::new();
     let mut first = Vec::with_capacity(ranges.len());
     for range in &ranges {
         emits.clear();
         emits.extend(sums[range.clone()].iter().map(|s| scaled(&s[0], scales[0])));
-        first.push(decoder.decode(&emits, &model.first.transitions));
+        first.push(decoder.decode(&emits, &first_transitions));
     }
     let hint_keys: Vec<Vec<Option<&str>>> = ranges
         .iter()
@@ -235,7 +252,7 @@ pub(crate) fn tag_with_types<T: AsRef<[S]>, S: AsRef<str>>(
                 tables.add_second(&hint_features(hints, first, j, tables.mask), &mut acc);
                 emits.push(scaled(&acc, scales[1]));
             }
-            decoder.decode(&emits, &model.second.transitions)
+            decoder.decode(&emits, &second_transitions)
         })
         .collect()
 }

@@ -38,6 +38,7 @@ mod mentions;
 mod model;
 mod resolver;
 mod skeleton;
+mod surface_index;
 mod tags;
 mod train;
 mod weight_rows;

@@ -11,15 +11,13 @@
 //! do not depend on what the cache held.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
-
-use marsad_text::fxhash::FxBuildHasher;
 
 use super::clusters::ClusterTable;
 use super::feature_parts::{one_word_features, JoinFacts, JoinStates, Joinable, OFFSETS};
 use super::features::WordInfo;
 use super::lexicon::lexicon;
+use super::surface_index::{surface_hash, Surface, SurfaceIndex};
 use super::tags::NUM_TAGS;
 use super::weight_rows::{Scores, Tables};
 
@@ -62,6 +60,7 @@ impl Sums {
 /// and its cached sums.
 #[derive(Debug)]
 pub(crate) struct WordType {
+    surface: Surface,
     /// The word key, shared with the mention builder.
     pub(crate) key: Rc<str>,
     pub(crate) facts: JoinFacts,
@@ -81,6 +80,7 @@ impl WordType {
     fn new(surface: &str, tables: &Tables<'_>) -> WordType {
         let info = WordInfo::new(surface, ClusterTable::shipped());
         WordType {
+            surface: Surface::new(surface),
             key: Rc::from(info.key.as_str()),
             facts: JoinFacts::of(&info),
             states: JoinStates::of(Some(&info), true),
@@ -118,10 +118,10 @@ impl WordType {
         Joinable { key: &self.key, facts: &self.facts, states: &self.states }
     }
 
-    /// Bytes this type holds, roughly, with its surface form and index entry.
-    fn bytes(&self, surface: &str) -> usize {
+    /// Bytes this type holds, roughly, with its key and index entry.
+    fn bytes(&self) -> usize {
         let wide = if matches!(self.sums, Sums::Wide(_)) { 360 } else { 0 };
-        std::mem::size_of::<WordType>() + wide + surface.len() + self.key.len() + 80
+        std::mem::size_of::<WordType>() + wide + self.surface.heap_bytes() + self.key.len() + 56
     }
 }
 
@@ -137,10 +137,10 @@ pub(crate) struct WordTypes {
     model: Option<u64>,
     /// The bound in bytes; 0 for [`MAX_BYTES`] (tests set a small one to exercise eviction).
     limit: usize,
-    index: HashMap<Box<str>, u32, FxBuildHasher>,
+    index: SurfaceIndex,
     types: Vec<WordType>,
     bytes: usize,
-    local_index: HashMap<Box<str>, u32, FxBuildHasher>,
+    local_index: SurfaceIndex,
     local: Vec<WordType>,
     seen: Vec<u64>,
     seen_count: usize,
@@ -201,35 +201,31 @@ impl WordTypes {
             0 => 0,
             n => *hits.select_nth_unstable(n / 2).1,
         };
-        let index = std::mem::take(&mut self.index);
-        let mut old: Vec<Option<WordType>> =
-            std::mem::take(&mut self.types).into_iter().map(Some).collect();
+        let old = std::mem::take(&mut self.types);
+        self.index.clear();
         self.bytes = 0;
-        for (surface, id) in index {
-            let Some(mut word) = old.get_mut(id as usize).and_then(Option::take) else {
-                continue;
-            };
+        for mut word in old {
             if word.hits > keep_above {
                 word.hits /= 2;
-                self.insert(surface, word);
+                let form = word.surface.text().to_owned();
+                self.insert(surface_hash(&form), &form, word);
             }
         }
     }
 
-    /// Add a type to the cache under its surface form; returns its id.
-    fn insert(&mut self, surface: Box<str>, word: WordType) -> u32 {
-        self.bytes += word.bytes(&surface);
+    /// Add a type to the cache under form `form` (hash `hash`); returns its id.
+    fn insert(&mut self, hash: u64, form: &str, word: WordType) -> u32 {
+        self.bytes += word.bytes();
         let id = self.types.len() as u32;
+        self.index.insert(hash, form, id);
         self.types.push(word);
-        self.index.insert(surface, id);
         id
     }
 
     /// Whether the surface form was seen before (in an earlier document, or earlier
     /// in this one), marking it seen. The filter is emptied when a quarter full, so
     /// it says "seen" wrongly for at most about a quarter of new words.
-    fn seen_before(&mut self, surface: &str) -> bool {
-        let hash = std::hash::BuildHasher::hash_one(&FxBuildHasher::default(), surface);
+    fn seen_before(&mut self, hash: u64) -> bool {
         let bit = (hash >> (64 - SEEN_BITS)) as usize;
         let (word, mask) = (bit / 64, 1u64 << (bit % 64));
         let Some(slot) = self.seen.get_mut(word) else { return false };
@@ -247,22 +243,26 @@ impl WordTypes {
 
     /// The id of a surface form's type, analysing it on first sight.
     pub(crate) fn id(&mut self, surface: &str, tables: &Tables<'_>) -> u32 {
-        if let Some(&id) = self.index.get(surface) {
+        let hash = surface_hash(surface);
+        if let Some(id) = self.index.get(hash, surface, |id| &self.types[id as usize].surface) {
             if let Some(word) = self.types.get_mut(id as usize) {
                 word.hits = word.hits.saturating_add(1);
             }
             return id;
         }
-        if let Some(&id) = self.local_index.get(surface) {
+        let local = &self.local;
+        if let Some(id) =
+            self.local_index.get(hash, surface, |id| &local[(id & !LOCAL) as usize].surface)
+        {
             return id;
         }
         let word = WordType::new(surface, tables);
-        if self.seen_before(surface) {
-            return self.insert(surface.into(), word);
+        if self.seen_before(hash) {
+            return self.insert(hash, surface, word);
         }
         let id = self.local.len() as u32 | LOCAL;
         self.local.push(word);
-        self.local_index.insert(surface.into(), id);
+        self.local_index.insert(hash, surface, id);
         id
     }
 
