@@ -6,6 +6,7 @@
 //! mentions of one entity within the article share a canonical name
 //! (`linking.rs`: أوستن → لويد أوستن).
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -84,8 +85,7 @@ pub(crate) fn annotate_with_tagger(
         join_initials(text, &tokens, range.clone(), &mut tags);
         extend_family_name(&tokens, range.clone(), &mut tags);
     }
-    let norms: HashSet<&str, FxBuildHasher> = tokens.iter().map(|t| t.norm.as_str()).collect();
-    let cx = Context { text, tokens: &tokens, keys: &keys, tags: &tags, norms: &norms };
+    let cx = Context { text, tokens: &tokens, keys: &keys, tags: &tags, norms: OnceCell::new() };
     let mut raw = Vec::new();
     for range in &sentences {
         for chunk in chunks(&tags[range.clone()]) {
@@ -229,13 +229,20 @@ struct Context<'a> {
     tokens: &'a [Token],
     keys: &'a [Rc<str>],
     tags: &'a [Tag],
-    /// Normalized forms of every token of the article.
-    norms: &'a HashSet<&'a str, FxBuildHasher>,
+    /// Normalized forms of every token of the article, made on first use: only
+    /// mentions that start with a clitic-like letter read them.
+    norms: OnceCell<HashSet<&'a str, FxBuildHasher>>,
+}
+
+impl Context<'_> {
+    fn norms(&self) -> &HashSet<&str, FxBuildHasher> {
+        self.norms.get_or_init(|| self.tokens.iter().map(|t| t.norm.as_str()).collect())
+    }
 }
 
 /// Bytes of a word's proclitic (و، ف، ب، ل and combinations, before any article),
 /// which a mention's span leaves out; 0 when the word keeps its first letters.
-fn proclitic_len(surface: &str, norms: &HashSet<&str, FxBuildHasher>) -> usize {
+fn proclitic_len(surface: &str, cx: &Context<'_>) -> usize {
     let norm = marsad_text::normalize_str(surface);
     let letters: usize = if norm.starts_with("ال") || norm.starts_with("لل") {
         0
@@ -246,7 +253,7 @@ fn proclitic_len(surface: &str, norms: &HashSet<&str, FxBuildHasher>) -> usize {
         // this article, or the word is known to the unlabeled news): والاندر stays.
         let drop = p.chars().count() - 2;
         let rest: String = norm.chars().skip(drop).collect();
-        let known = norms.contains(rest.as_str())
+        let known = cx.norms().contains(rest.as_str())
             || ClusterTable::shipped().get(marsad_text::strip_clitics(&norm))[3] != 0;
         if norm.chars().count() - p.chars().count() >= 3 && known {
             drop
@@ -256,7 +263,7 @@ fn proclitic_len(surface: &str, norms: &HashSet<&str, FxBuildHasher>) -> usize {
     } else if norm.starts_with(['و', 'ف'])
         && norm.chars().count() > 3
         && !lexicon().is_list_word(&norm)
-        && norms_or_list(&norm['و'.len_utf8()..], norms)
+        && norms_or_list(&norm['و'.len_utf8()..], cx)
     {
         // و + a word the article or the lists know: ولبنان, وحزب.
         1
@@ -267,7 +274,8 @@ fn proclitic_len(surface: &str, norms: &HashSet<&str, FxBuildHasher>) -> usize {
             // without it (وأوستن beside أوستن), or when the word without it is a list
             // word (وتركيا, ومجلس) and the word with it is not (لبنان, بيروت stay).
             let lex = lexicon();
-            if norms.contains(stripped) || (lex.is_list_word(stripped) && !lex.is_list_word(&norm))
+            if cx.norms().contains(stripped)
+                || (lex.is_list_word(stripped) && !lex.is_list_word(&norm))
             {
                 norm.chars().count() - stripped.chars().count()
             } else {
@@ -291,8 +299,8 @@ fn proclitic_len(surface: &str, norms: &HashSet<&str, FxBuildHasher>) -> usize {
 }
 
 /// Whether the article has the word as a token or a list has it.
-fn norms_or_list(word: &str, norms: &HashSet<&str, FxBuildHasher>) -> bool {
-    norms.contains(word) || lexicon().is_list_word(word)
+fn norms_or_list(word: &str, cx: &Context<'_>) -> bool {
+    cx.norms().contains(word) || lexicon().is_list_word(word)
 }
 
 /// Build one mention from tokens `first..end`, or `None` when nothing name-like is left.
@@ -316,7 +324,7 @@ fn make_mention(
     {
         return None;
     }
-    let start = tokens[first].span.start + proclitic_len(tokens[first].span.slice(text), cx.norms);
+    let start = tokens[first].span.start + proclitic_len(tokens[first].span.slice(text), cx);
     let span = Span::new(start, tokens[end - 1].span.end);
     let role =
         if kind == EntityKind::Person { role_before(cx, first, sentence_start) } else { None };
@@ -351,7 +359,7 @@ fn role_before(cx: &Context<'_>, first: usize, sentence_start: usize) -> Option<
     while from > sentence_start && lex.is_person_title(&keys[from - 1]) && !blocked(from - 1) {
         from -= 1;
     }
-    let start = tokens[from].span.start + proclitic_len(tokens[from].span.slice(text), cx.norms);
+    let start = tokens[from].span.start + proclitic_len(tokens[from].span.slice(text), cx);
     let role = text.get(start..tokens[first - 1].span.end)?.trim();
     (!role.is_empty()).then(|| role.to_owned())
 }
