@@ -14,7 +14,8 @@ cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
 [ -d "$SHARED" ] || SHARED=/work/shared
 TRAIN=$SHARED/eval/ner/anercorp_train.txt
-cargo build --release -q -p marsad-cli -p marsad-annotate --example ner_speed --example ner_corpus_speed
+cargo build --release -q -p marsad-cli
+cargo build --release -q -p marsad-annotate --example ner_speed --example ner_corpus_speed
 TARGET=${CARGO_TARGET_DIR:-target}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

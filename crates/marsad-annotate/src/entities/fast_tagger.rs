@@ -11,7 +11,7 @@
 use std::rc::Rc;
 
 use super::feature_parts::{joined_features, Around};
-use super::features::H;
+use super::features::hint_features;
 use super::hints::document_hints;
 use super::lexicon::lexicon;
 use super::model::NerModel;
@@ -161,23 +161,6 @@ fn sentence_sums(
         tables.add_both(&feats, &mut acc);
         out.push(acc);
     }
-}
-
-/// The second pass's hint features of token `j` of a sentence (as `stacked_features`).
-fn hint_features(hints: &[u16], first: &[Tag], j: usize, mask: u32) -> [u32; 5] {
-    let n = hints.len();
-    let j = j as isize;
-    let tag =
-        |i: isize| if i < 0 || i as usize >= n { 99 } else { first[i as usize].index() as u64 };
-    let hint = |i: isize| if i < 0 || i as usize >= n { 1 << 12 } else { hints[i as usize] as u64 };
-    [
-        H::new(100).add(hint(j)),
-        H::new(101).add(hint(j)).add(tag(j)),
-        H::new(102).add(tag(j - 1)).add(tag(j)).add(tag(j + 1)),
-        H::new(103).add(hint(j - 1)).add(hint(j)),
-        H::new(104).add(hint(j + 1)).add(tag(j)),
-    ]
-    .map(|h| h.finish() & mask)
 }
 
 /// Tag a document's sentences through the cache, with `model`'s quantized tables

@@ -270,22 +270,35 @@ pub(crate) fn stacked_features(
     out: &mut Vec<u32>,
 ) {
     let n = hints.len();
-    let tag =
-        |i: isize| if i < 0 || i as usize >= n { 99 } else { first[i as usize].index() as u64 };
-    let hint = |i: isize| if i < 0 || i as usize >= n { 1 << 12 } else { hints[i as usize] as u64 };
     out.reserve(n * (NUM_FEATURES + NUM_HINT_FEATURES));
     for i in 0..n {
         out.extend_from_slice(&base[i * NUM_FEATURES..(i + 1) * NUM_FEATURES]);
-        let j = i as isize;
-        let f = [
-            H::new(100).add(hint(j)).finish(),
-            H::new(101).add(hint(j)).add(tag(j)).finish(),
-            H::new(102).add(tag(j - 1)).add(tag(j)).add(tag(j + 1)).finish(),
-            H::new(103).add(hint(j - 1)).add(hint(j)).finish(),
-            H::new(104).add(hint(j + 1)).add(tag(j)).finish(),
-        ];
-        out.extend(f.iter().map(|h| h & mask));
+        out.extend(hint_features(hints, first, i, mask));
     }
+}
+
+/// The second pass's own features of token `j` of a sentence: its document hints and
+/// the first pass's tags around it, masked to `mask`.
+#[inline]
+pub(crate) fn hint_features(
+    hints: &[u16],
+    first: &[Tag],
+    j: usize,
+    mask: u32,
+) -> [u32; NUM_HINT_FEATURES] {
+    let n = hints.len();
+    let j = j as isize;
+    let tag =
+        |i: isize| if i < 0 || i as usize >= n { 99 } else { first[i as usize].index() as u64 };
+    let hint = |i: isize| if i < 0 || i as usize >= n { 1 << 12 } else { hints[i as usize] as u64 };
+    [
+        H::new(100).add(hint(j)),
+        H::new(101).add(hint(j)).add(tag(j)),
+        H::new(102).add(tag(j - 1)).add(tag(j)).add(tag(j + 1)),
+        H::new(103).add(hint(j - 1)).add(hint(j)),
+        H::new(104).add(hint(j + 1)).add(tag(j)),
+    ]
+    .map(|h| h.finish() & mask)
 }
 
 /// A hash of everything features depend on besides the words: template version,
