@@ -8,12 +8,10 @@
 //! integers exactly as the reference path sums them, so the emissions, and so the
 //! Viterbi paths, are bit-for-bit the same (`fast_tagger_tests.rs` checks it).
 
-use std::rc::Rc;
-
 use super::feature_parts::{joined_features, Around};
 use super::features::hint_features;
 use super::hints::document_hints;
-use super::lexicon::lexicon;
+use super::lexicon::{lexicon, ListFlags};
 use super::model::NerModel;
 use super::tags::{Tag, NUM_TAGS};
 use super::weight_rows::{Scores, Tables};
@@ -114,11 +112,11 @@ fn scaled(acc: &Scores, scale: f32) -> [f32; NUM_TAGS] {
 
 /// Gazetteer tags of one sentence's word types into `out`.
 fn sentence_gazetteer(types: &WordTypes, ids: &[u32], out: &mut [u8]) {
-    if !ids.iter().any(|&id| types.get(id).starts_phrase) {
+    if !ids.iter().any(|&id| types.get(id).flags.starts_phrase) {
         return;
     }
     let keys: Vec<&str> = ids.iter().map(|&id| &*types.get(id).key).collect();
-    lexicon().gazetteer_tags_into(&keys, |i| types.get(ids[i]).starts_phrase, out);
+    lexicon().gazetteer_tags_into(&keys, |i| types.get(ids[i]).flags.starts_phrase, out);
 }
 
 /// Both passes' base sums (one-word and joined templates) of one sentence's tokens.
@@ -164,15 +162,15 @@ fn sentence_sums(
 }
 
 /// Tag a document's sentences through the cache, with `model`'s quantized tables
-/// (`scales`: their weight scales); appends every token's word key to `keys` if given.
+/// (`scales`: their weight scales); appends every token's [`ListFlags`] to `flags` if given.
 pub(crate) fn tag_document_fast<T: AsRef<[S]>, S: AsRef<str>>(
     model: &NerModel,
     tables: &Tables<'_>,
     scales: [f32; 2],
     sentences: &[T],
-    keys: Option<&mut Vec<Rc<str>>>,
+    flags: Option<&mut Vec<ListFlags>>,
 ) -> Vec<Vec<Tag>> {
-    with_word_types(|types| tag_with_types(types, model, tables, scales, sentences, keys))
+    with_word_types(|types| tag_with_types(types, model, tables, scales, sentences, flags))
 }
 
 /// [`tag_document_fast`] with a given cache.
@@ -182,7 +180,7 @@ pub(crate) fn tag_with_types<T: AsRef<[S]>, S: AsRef<str>>(
     tables: &Tables<'_>,
     scales: [f32; 2],
     sentences: &[T],
-    keys: Option<&mut Vec<Rc<str>>>,
+    flags: Option<&mut Vec<ListFlags>>,
 ) -> Vec<Vec<Tag>> {
     types.prepare(model.id, tables);
     let mut ids = Vec::new();
@@ -193,8 +191,8 @@ pub(crate) fn tag_with_types<T: AsRef<[S]>, S: AsRef<str>>(
         }
         starts.push(ids.len());
     }
-    if let Some(keys) = keys {
-        keys.extend(ids.iter().map(|&id| Rc::clone(&types.get(id).key)));
+    if let Some(flags) = flags {
+        flags.extend(ids.iter().map(|&id| types.get(id).flags));
     }
     let ranges: Vec<std::ops::Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
     let mut gaz = vec![0u8; ids.len()];

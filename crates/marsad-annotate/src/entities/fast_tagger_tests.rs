@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use super::*;
 use crate::entities::conll::read_labeled;
-use crate::entities::lexicon::word_key;
+use crate::entities::lexicon::{word_key, ListFlags};
 use crate::entities::mentions::{annotate_with_tagger, EntityMention};
 use crate::entities::word_types::WordTypes;
 
@@ -62,8 +62,8 @@ fn articles(limit: usize) -> Vec<String> {
 
 /// Mentions of an article by the reference tagger.
 fn reference_mentions(text: &str) -> Vec<EntityMention> {
-    annotate_with_tagger(text, |sentences, keys| {
-        keys.extend(sentences.iter().flatten().map(|t| Rc::from(word_key(t))));
+    annotate_with_tagger(text, |sentences, flags| {
+        flags.extend(sentences.iter().flatten().map(|t| ListFlags::of_key(&word_key(t))));
         model().tag_document_reference(sentences)
     })
 }
@@ -71,7 +71,7 @@ fn reference_mentions(text: &str) -> Vec<EntityMention> {
 #[test]
 fn seeds_give_the_reference_mentions() {
     for text in seeds() {
-        let fast = annotate_with_tagger(&text, |s, k| model().tag_document_with_keys(s, k));
+        let fast = annotate_with_tagger(&text, |s, k| model().tag_document_with_flags(s, k));
         assert_eq!(fast, reference_mentions(&text));
     }
 }
@@ -79,7 +79,7 @@ fn seeds_give_the_reference_mentions() {
 #[test]
 fn corpus_articles_give_the_reference_mentions() {
     for (i, text) in articles(300).iter().enumerate() {
-        let fast = annotate_with_tagger(text, |s, k| model().tag_document_with_keys(s, k));
+        let fast = annotate_with_tagger(text, |s, k| model().tag_document_with_flags(s, k));
         assert_eq!(fast, reference_mentions(text), "article {i}");
     }
 }

@@ -44,6 +44,33 @@ pub(crate) enum Trigger {
     Particle = 5,
 }
 
+/// What the mention builder asks the lists about a token, answered by the tagger
+/// (which knows it per word type) so mentions need no word key per token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct ListFlags {
+    /// Some gazetteer phrase starts with the word's key.
+    pub(crate) starts_phrase: bool,
+    /// The word is a person title (وزير، الرئيس…).
+    pub(crate) person_title: bool,
+    /// Some place or organisation phrase starts with the word's key.
+    pub(crate) starts_place_or_org: bool,
+}
+
+impl ListFlags {
+    /// The flags of a word key.
+    pub(crate) fn of_key(key: &str) -> ListFlags {
+        let lex = lexicon();
+        ListFlags {
+            starts_phrase: lex.starts_phrase(key),
+            person_title: lex.is_person_title(key),
+            starts_place_or_org: lex
+                .phrases
+                .get(key)
+                .is_some_and(|list| list.iter().any(|(_, class)| *class != GazClass::GivenName)),
+        }
+    }
+}
+
 /// The loaded lists.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
@@ -54,6 +81,8 @@ pub(crate) struct Lexicon {
     aliases: HashMap<String, &'static str, FxBuildHasher>,
     /// Normalized (not clitic-stripped) words of every list: gazetteer words and triggers.
     list_words: HashSet<String, FxBuildHasher>,
+    /// Words of the longest phrase.
+    longest: usize,
 }
 
 /// The lexicon, parsed once.
@@ -127,7 +156,8 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { phrases, triggers, aliases, list_words }
+        let longest = phrases.values().flatten().map(|(p, _)| p.len()).max().unwrap_or(1);
+        Lexicon { phrases, triggers, aliases, list_words, longest }
     }
 
     /// The canonical name of a well-known body, if `name` is one of its names.
@@ -192,6 +222,11 @@ impl Lexicon {
                 None => i += 1,
             }
         }
+    }
+
+    /// Words of the longest phrase of the lists.
+    pub(crate) fn longest_phrase(&self) -> usize {
+        self.longest
     }
 
     /// Whether some phrase of the lists starts with this word key.

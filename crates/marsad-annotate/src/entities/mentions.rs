@@ -8,7 +8,6 @@
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
-use std::rc::Rc;
 
 use marsad_model::Span;
 use marsad_text::fxhash::FxBuildHasher;
@@ -16,7 +15,7 @@ use marsad_text::{Token, TokenKind};
 use serde::Serialize;
 
 use super::clusters::ClusterTable;
-use super::lexicon::{lexicon, word_key, GazClass};
+use super::lexicon::{lexicon, word_key, GazClass, ListFlags};
 use super::linking::link_mentions;
 use super::model::{ModelError, NerModel};
 use super::tags::{chunks, EntityKind, Tag};
@@ -53,15 +52,15 @@ pub fn annotate_entities(text: &str) -> Result<Vec<EntityMention>, ModelError> {
 
 /// Tag one article's text with a given model. Never panics; empty text gives nothing.
 pub fn annotate_entities_with(model: &NerModel, text: &str) -> Vec<EntityMention> {
-    annotate_with_tagger(text, |sentences, keys| model.tag_document_with_keys(sentences, keys))
+    annotate_with_tagger(text, |sentences, flags| model.tag_document_with_flags(sentences, flags))
 }
 
 /// [`annotate_entities_with`] with the tagging step given: `tagger` returns the tags
-/// of each sentence and appends every token's [`word_key`] to the vector, in order
+/// of each sentence and appends every token's [`ListFlags`] to the vector, in order
 /// (the tests compare the fast and the reference tagger through this).
 pub(crate) fn annotate_with_tagger(
     text: &str,
-    tagger: impl FnOnce(&[Vec<&str>], &mut Vec<Rc<str>>) -> Vec<Vec<Tag>>,
+    tagger: impl FnOnce(&[Vec<&str>], &mut Vec<ListFlags>) -> Vec<Vec<Tag>>,
 ) -> Vec<EntityMention> {
     let tokens = marsad_text::tokenize(text);
     if tokens.is_empty() {
@@ -72,20 +71,20 @@ pub(crate) fn annotate_with_tagger(
         .iter()
         .map(|r| tokens[r.clone()].iter().map(|t| t.span.slice(text)).collect())
         .collect();
-    let mut keys = Vec::with_capacity(tokens.len());
-    let sentence_tags = tagger(&surfaces, &mut keys);
+    let mut flags = Vec::with_capacity(tokens.len());
+    let sentence_tags = tagger(&surfaces, &mut flags);
     let mut tags: Vec<Tag> = sentence_tags.into_iter().flatten().collect();
     tags.resize(tokens.len(), Tag::O);
     // The sentence groups cover every token, so this only guards the invariant.
-    while keys.len() < tokens.len() {
-        keys.push(Rc::from(word_key(tokens[keys.len()].span.slice(text))));
+    while flags.len() < tokens.len() {
+        flags.push(ListFlags::of_key(&word_key(tokens[flags.len()].span.slice(text))));
     }
-    fill_from_gazetteer(&keys, &sentences, &mut tags);
+    fill_from_gazetteer(text, &tokens, &flags, &sentences, &mut tags);
     for range in &sentences {
         join_initials(text, &tokens, range.clone(), &mut tags);
         extend_family_name(&tokens, range.clone(), &mut tags);
     }
-    let cx = Context { text, tokens: &tokens, keys: &keys, tags: &tags, norms: OnceCell::new() };
+    let cx = Context { text, tokens: &tokens, flags: &flags, tags: &tags, norms: OnceCell::new() };
     let mut raw = Vec::new();
     for range in &sentences {
         for chunk in chunks(&tags[range.clone()]) {
@@ -119,21 +118,31 @@ fn sentence_groups(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> 
     out
 }
 
-/// Curated organisation and place phrases the tagger left entirely untagged.
-fn fill_from_gazetteer(keys: &[Rc<str>], sentences: &[std::ops::Range<usize>], tags: &mut [Tag]) {
+/// Curated organisation and place phrases the tagger left entirely untagged. Word
+/// keys are made only where such a phrase starts, for the phrase's longest length.
+fn fill_from_gazetteer(
+    text: &str,
+    tokens: &[Token],
+    flags: &[ListFlags],
+    sentences: &[std::ops::Range<usize>],
+    tags: &mut [Tag],
+) {
     let lex = lexicon();
     for range in sentences {
-        if !keys[range.clone()].iter().any(|k| lex.starts_phrase(k)) {
-            continue;
-        }
-        let refs: Vec<&str> = keys[range.clone()].iter().map(|k| &**k).collect();
-        let mut i = 0;
-        while i < refs.len() {
-            let Some((len, class)) = lex.phrase_at(&refs[i..]) else {
-                i += 1;
+        let mut at = range.start;
+        while at < range.end {
+            if !flags[at].starts_place_or_org {
+                at += 1;
+                continue;
+            }
+            let window = at..range.end.min(at + lex.longest_phrase());
+            let keys: Vec<String> =
+                tokens[window].iter().map(|t| word_key(t.span.slice(text))).collect();
+            let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let Some((len, class)) = lex.phrase_at(&refs) else {
+                at += 1;
                 continue;
             };
-            let at = range.start + i;
             let free = tags[at..at + len].iter().all(|t| *t == Tag::O)
                 && tags.get(at + len).is_none_or(|t| !t.is_inside());
             if free {
@@ -147,7 +156,7 @@ fn fill_from_gazetteer(keys: &[Rc<str>], sentences: &[std::ops::Range<usize>], t
                     *t = Tag::inside(kind);
                 }
             }
-            i += len;
+            at += len;
         }
     }
 }
@@ -227,7 +236,7 @@ fn extend_family_name(tokens: &[Token], range: std::ops::Range<usize>, tags: &mu
 struct Context<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    keys: &'a [Rc<str>],
+    flags: &'a [ListFlags],
     tags: &'a [Tag],
     /// Normalized forms of every token of the article, made on first use: only
     /// mentions that start with a clitic-like letter read them.
@@ -335,8 +344,7 @@ fn make_mention(
 /// at most five words to the left, extended over adjacent titles (نائب مساعد وزير),
 /// without crossing punctuation, stopwords or another person.
 fn role_before(cx: &Context<'_>, first: usize, sentence_start: usize) -> Option<String> {
-    let (text, tokens, keys, tags) = (cx.text, cx.tokens, cx.keys, cx.tags);
-    let lex = lexicon();
+    let (text, tokens, flags, tags) = (cx.text, cx.tokens, cx.flags, cx.tags);
     let blocked = |i: usize| {
         tokens[i].kind == TokenKind::Punct
             || tokens[i].kind == TokenKind::Number
@@ -350,13 +358,13 @@ fn role_before(cx: &Context<'_>, first: usize, sentence_start: usize) -> Option<
         if blocked(i) {
             break;
         }
-        if lex.is_person_title(&keys[i]) {
+        if flags[i].person_title {
             title = Some(i);
             break;
         }
     }
     let mut from = title?;
-    while from > sentence_start && lex.is_person_title(&keys[from - 1]) && !blocked(from - 1) {
+    while from > sentence_start && flags[from - 1].person_title && !blocked(from - 1) {
         from -= 1;
     }
     let start = tokens[from].span.start + proclitic_len(tokens[from].span.slice(text), cx);

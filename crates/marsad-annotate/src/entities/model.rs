@@ -22,7 +22,6 @@
 //! ```
 //! Weights are quantised to i16 (relative error ≤ 1/32767 of the largest weight).
 
-use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
@@ -33,7 +32,7 @@ use super::features::{
     NUM_HINT_FEATURES,
 };
 use super::hints::document_hints;
-use super::lexicon::word_key;
+use super::lexicon::{word_key, ListFlags};
 use super::tags::{Tag, NUM_TAGS};
 use super::weight_rows::{interleave, Row, Tables};
 
@@ -272,26 +271,26 @@ impl NerModel {
     }
 
     /// [`tag_document`](Self::tag_document), also appending every token's
-    /// [`word_key`](super::lexicon::word_key) to `keys` (the fast path knows them).
-    pub(crate) fn tag_document_with_keys<T: AsRef<[S]>, S: AsRef<str>>(
+    /// [`ListFlags`] to `flags` (the fast path knows them per word type).
+    pub(crate) fn tag_document_with_flags<T: AsRef<[S]>, S: AsRef<str>>(
         &self,
         sentences: &[T],
-        keys: &mut Vec<Rc<str>>,
+        flags: &mut Vec<ListFlags>,
     ) -> Vec<Vec<Tag>> {
-        self.tag_document_keyed(sentences, Some(keys))
+        self.tag_document_keyed(sentences, Some(flags))
     }
 
     fn tag_document_keyed<T: AsRef<[S]>, S: AsRef<str>>(
         &self,
         sentences: &[T],
-        keys: Option<&mut Vec<Rc<str>>>,
+        flags: Option<&mut Vec<ListFlags>>,
     ) -> Vec<Vec<Tag>> {
         match self.fast_tables() {
-            Some((tables, scales)) => tag_document_fast(self, &tables, scales, sentences, keys),
+            Some((tables, scales)) => tag_document_fast(self, &tables, scales, sentences, flags),
             None => {
-                if let Some(keys) = keys {
+                if let Some(flags) = flags {
                     let tokens = sentences.iter().flat_map(|s| s.as_ref());
-                    keys.extend(tokens.map(|t| Rc::from(word_key(t.as_ref()))));
+                    flags.extend(tokens.map(|t| ListFlags::of_key(&word_key(t.as_ref()))));
                 }
                 self.tag_document_reference(sentences)
             }

@@ -11,12 +11,11 @@
 //! do not depend on what the cache held.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use super::clusters::ClusterTable;
 use super::feature_parts::{one_word_features, JoinFacts, JoinStates, Joinable, OFFSETS};
 use super::features::WordInfo;
-use super::lexicon::lexicon;
+use super::lexicon::ListFlags;
 use super::surface_index::{surface_hash, Surface, SurfaceIndex};
 use super::tags::NUM_TAGS;
 use super::weight_rows::{Scores, Tables};
@@ -61,8 +60,7 @@ impl Sums {
 #[derive(Debug)]
 pub(crate) struct WordType {
     surface: Surface,
-    /// The word key, shared with the mention builder.
-    pub(crate) key: Rc<str>,
+    pub(crate) key: Box<str>,
     pub(crate) facts: JoinFacts,
     pub(crate) states: JoinStates,
     /// Per offset (in [`OFFSETS`] order) and pass: the summed weights of the one-word
@@ -70,8 +68,8 @@ pub(crate) struct WordType {
     sums: Sums,
     /// Whether the word carries document hints (under its key).
     pub(crate) eligible: bool,
-    /// Whether some gazetteer phrase starts with the word's key.
-    pub(crate) starts_phrase: bool,
+    /// What the lists say of the word's key.
+    pub(crate) flags: ListFlags,
     /// Tokens of this type seen since it entered the cache (halved at each eviction).
     hits: u32,
 }
@@ -81,12 +79,12 @@ impl WordType {
         let info = WordInfo::new(surface, ClusterTable::shipped());
         WordType {
             surface: Surface::new(surface),
-            key: Rc::from(info.key.as_str()),
+            key: info.key.as_str().into(),
             facts: JoinFacts::of(&info),
             states: JoinStates::of(Some(&info), true),
             sums: Sums::new(offset_sums(tables, Some(&info))),
             eligible: info.hint_key().is_some(),
-            starts_phrase: lexicon().starts_phrase(&info.key),
+            flags: ListFlags::of_key(&info.key),
             hits: 1,
         }
     }
