@@ -36,6 +36,7 @@ mod lexicon;
 mod linking;
 mod mentions;
 mod model;
+mod reference_tagger;
 mod resolver;
 mod skeleton;
 mod surface_index;

@@ -25,14 +25,10 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
-use super::clusters::ClusterTable;
 use super::fast_tagger::tag_document_fast;
-use super::features::{
-    feature_signature, sentence_features, stacked_features, WordCache, WordInfo, NUM_FEATURES,
-    NUM_HINT_FEATURES,
-};
-use super::hints::document_hints;
+use super::features::feature_signature;
 use super::lexicon::{word_key, ListFlags};
+use super::reference_tagger;
 use super::tags::{Tag, NUM_TAGS};
 use super::weight_rows::{interleave, Row, Tables};
 
@@ -318,38 +314,7 @@ impl NerModel {
         &self,
         sentences: &[T],
     ) -> Vec<Vec<Tag>> {
-        let clusters = ClusterTable::shipped();
-        let mask = self.mask();
-        let mut cache = WordCache::default();
-        let ids: Vec<Vec<usize>> = sentences
-            .iter()
-            .map(|s| s.as_ref().iter().map(|t| cache.id(t.as_ref(), clusters)).collect())
-            .collect();
-        let words: Vec<Vec<&WordInfo>> =
-            ids.iter().map(|s| s.iter().map(|&i| cache.get(i)).collect()).collect();
-        let base: Vec<Vec<u32>> = words
-            .iter()
-            .map(|w| {
-                let mut f = Vec::new();
-                sentence_features(w, mask, &mut f);
-                f
-            })
-            .collect();
-        let first: Vec<Vec<Tag>> =
-            base.iter().map(|f| self.first.viterbi(f, NUM_FEATURES)).collect();
-        let keys: Vec<Vec<Option<&str>>> =
-            words.iter().map(|w| w.iter().map(|x| x.hint_key()).collect()).collect();
-        let hints = document_hints(&keys, &first, self.window as usize);
-        let mut stacked = Vec::new();
-        base.iter()
-            .zip(&hints)
-            .zip(&first)
-            .map(|((f, h), t)| {
-                stacked.clear();
-                stacked_features(f, h, t, mask, &mut stacked);
-                self.second.viterbi(&stacked, NUM_FEATURES + NUM_HINT_FEATURES)
-            })
-            .collect()
+        reference_tagger::tag_document(self, sentences)
     }
 
     /// The model file bytes (format in the module doc).
