@@ -115,7 +115,7 @@ fn sentence_gazetteer(types: &WordTypes, ids: &[u32], out: &mut [u8]) {
     if !ids.iter().any(|&id| types.get(id).flags.starts_phrase) {
         return;
     }
-    let keys: Vec<&str> = ids.iter().map(|&id| &*types.get(id).key).collect();
+    let keys: Vec<&str> = ids.iter().map(|&id| types.get(id).key.text()).collect();
     lexicon().gazetteer_tags_into(&keys, |i| types.get(ids[i]).flags.starts_phrase, out);
 }
 
@@ -211,13 +211,13 @@ pub(crate) fn tag_with_types<T: AsRef<[S]>, S: AsRef<str>>(
         emits.extend(sums[range.clone()].iter().map(|s| scaled(&s[0], scales[0])));
         first.push(decoder.decode(&emits, &first_transitions));
     }
-    let hint_keys: Vec<Vec<Option<&str>>> = ranges
+    let hint_keys: Vec<Vec<Option<&[u8]>>> = ranges
         .iter()
         .map(|r| {
             ids[r.clone()]
                 .iter()
                 .map(|&id| types.get(id))
-                .map(|w| w.eligible.then_some(&*w.key))
+                .map(|w| w.eligible.then_some(w.key.as_bytes()))
                 .collect()
         })
         .collect();

@@ -144,7 +144,7 @@ impl JoinStates {
 /// One word as the joined templates see it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Joinable<'a> {
-    pub(crate) key: &'a str,
+    pub(crate) key: &'a [u8],
     pub(crate) facts: &'a JoinFacts,
     pub(crate) states: &'a JoinStates,
 }
@@ -172,12 +172,12 @@ pub(crate) fn joined_features(a: &Around<'_>, mask: u32) -> [u32; 11] {
     let prev_trig = a.prev.map_or(9, |p| p.facts.trigger) as u64;
     let prev_states = a.prev.map_or(a.edge_before, |p| p.states);
     let next_shape = a.next.map_or(0, |n| n.facts.shape) as u64;
-    let next_key = a.next.map_or("</s>", |n| n.key);
+    let next_key: &[u8] = a.next.map_or(b"</s>", |n| n.key);
     let next_states = a.next.map_or(a.edge_after, |n| n.states);
     let [gp, g, gn] = a.gaz.map(u64::from);
     [
-        prev_states.prev_key_key.s(a.word.key),
-        a.word.states.key_next_key.s(next_key),
+        prev_states.prev_key_key.bytes(a.word.key),
+        a.word.states.key_next_key.bytes(next_key),
         prev_states.prev_cluster.add(cl1),
         H::new(25).add(g),
         H::new(26).add(gp).add(g),

@@ -113,8 +113,12 @@ impl H {
         H((self.0.rotate_left(5) ^ x).wrapping_mul(K))
     }
     #[inline]
-    pub(crate) fn s(mut self, s: &str) -> H {
-        let bytes = s.as_bytes();
+    pub(crate) fn s(self, s: &str) -> H {
+        self.bytes(s.as_bytes())
+    }
+    /// [`s`](Self::s) over the bytes of a string.
+    #[inline]
+    pub(crate) fn bytes(mut self, bytes: &[u8]) -> H {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
             let mut a = [0u8; 8];

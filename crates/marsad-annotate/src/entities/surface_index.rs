@@ -12,7 +12,8 @@ use marsad_text::fxhash::FxBuildHasher;
 /// Bytes a surface form may have to be stored inline (an Arabic word of 15 letters).
 const INLINE: usize = 30;
 
-/// A surface form, inline when short (nearly every word), else on the heap.
+/// A surface form (or a word key), inline when short (nearly every word), else on the
+/// heap: reading it costs no pointer chase.
 #[derive(Debug, Clone)]
 pub(crate) enum Surface {
     Inline { len: u8, bytes: [u8; INLINE] },
@@ -49,6 +50,15 @@ impl Surface {
                 bytes.get(..*len as usize).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
             }
             Surface::Long(long) => long,
+        }
+    }
+
+    /// The form's bytes (no UTF-8 check, for hashing and comparing).
+    #[inline]
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match self {
+            Surface::Inline { len, bytes } => bytes.get(..*len as usize).unwrap_or(&[]),
+            Surface::Long(long) => long.as_bytes(),
         }
     }
 

@@ -60,7 +60,8 @@ impl Sums {
 #[derive(Debug)]
 pub(crate) struct WordType {
     surface: Surface,
-    pub(crate) key: Box<str>,
+    /// The word key, inline: the joined templates hash it for every token.
+    pub(crate) key: Surface,
     pub(crate) facts: JoinFacts,
     pub(crate) states: JoinStates,
     /// Per offset (in [`OFFSETS`] order) and pass: the summed weights of the one-word
@@ -79,7 +80,7 @@ impl WordType {
         let info = WordInfo::new(surface, ClusterTable::shipped());
         WordType {
             surface: Surface::new(surface),
-            key: info.key.as_str().into(),
+            key: Surface::new(&info.key),
             facts: JoinFacts::of(&info),
             states: JoinStates::of(Some(&info), true),
             sums: Sums::new(offset_sums(tables, Some(&info))),
@@ -113,13 +114,17 @@ impl WordType {
     /// The word as the joined templates see it.
     #[inline]
     pub(crate) fn joinable(&self) -> Joinable<'_> {
-        Joinable { key: &self.key, facts: &self.facts, states: &self.states }
+        Joinable { key: self.key.as_bytes(), facts: &self.facts, states: &self.states }
     }
 
     /// Bytes this type holds, roughly, with its key and index entry.
     fn bytes(&self) -> usize {
         let wide = if matches!(self.sums, Sums::Wide(_)) { 360 } else { 0 };
-        std::mem::size_of::<WordType>() + wide + self.surface.heap_bytes() + self.key.len() + 56
+        std::mem::size_of::<WordType>()
+            + wide
+            + self.surface.heap_bytes()
+            + self.key.heap_bytes()
+            + 40
     }
 }
 
