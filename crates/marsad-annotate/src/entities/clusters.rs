@@ -10,6 +10,8 @@
 //! no corpus text. Format: `#` comment lines, then `key<TAB>l1<TAB>l2<TAB>l3`.
 
 use std::collections::HashMap;
+
+use marsad_text::fxhash::FxBuildHasher;
 use std::sync::LazyLock;
 
 /// The shipped cluster table's text (part of the model's feature signature).
@@ -22,13 +24,13 @@ pub(crate) type ClusterIds = [u16; 4];
 /// Word key → cluster numbers (each stored +1, so 0 stays "unknown").
 #[derive(Debug, Default)]
 pub struct ClusterTable {
-    map: HashMap<String, ClusterIds>,
+    map: HashMap<String, ClusterIds, FxBuildHasher>,
 }
 
 impl ClusterTable {
     /// Parse the TSV format; malformed lines are skipped.
     pub fn parse(text: &str) -> ClusterTable {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         let mut rank = 0u32;
         for line in text.lines() {
             if line.starts_with('#') || line.trim().is_empty() {

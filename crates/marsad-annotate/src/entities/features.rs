@@ -16,7 +16,7 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use super::clusters::{ClusterIds, ClusterTable};
-use super::lexicon::{lexicon, word_key};
+use super::lexicon::lexicon;
 use super::tags::Tag;
 
 /// Version of the feature templates below (bump on any change).
@@ -31,20 +31,23 @@ pub const NUM_HINT_FEATURES: usize = 5;
 /// What the templates read of one token.
 #[derive(Debug, Clone)]
 pub(crate) struct WordInfo {
-    norm: String,
-    key: String,
-    stem: String,
-    shape: u8,
-    clusters: ClusterIds,
-    trigger: u8,
-    given: bool,
-    eligible: bool,
+    pub(crate) norm: String,
+    pub(crate) key: String,
+    pub(crate) stem: String,
+    pub(crate) shape: u8,
+    pub(crate) clusters: ClusterIds,
+    pub(crate) trigger: u8,
+    pub(crate) given: bool,
+    pub(crate) eligible: bool,
 }
 
 impl WordInfo {
     pub(crate) fn new(surface: &str, clusters: &ClusterTable) -> WordInfo {
-        let norm = marsad_text::normalize_str(surface).to_lowercase();
-        let key = word_key(surface);
+        // One normalization serves both: the key is `word_key`, the normalized form
+        // with clitics stripped (not lowercased).
+        let normalized = marsad_text::normalize_str(surface);
+        let key = marsad_text::strip_clitics(&normalized).to_owned();
+        let norm = normalized.to_lowercase();
         let stem = if key.chars().count() > 3 { marsad_text::stem(&key) } else { key.clone() };
         let lex = lexicon();
         WordInfo {
@@ -96,22 +99,26 @@ fn shape(norm: &str) -> u8 {
 
 /// FxHash-style streaming hash for feature strings.
 #[derive(Debug, Clone, Copy)]
-struct H(u64);
+pub(crate) struct H(pub(crate) u64);
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
 impl H {
     #[inline]
-    fn new(template: u32) -> H {
+    pub(crate) fn new(template: u32) -> H {
         H((template as u64 + 1).wrapping_mul(K))
     }
     #[inline]
-    fn add(self, x: u64) -> H {
+    pub(crate) fn add(self, x: u64) -> H {
         H((self.0.rotate_left(5) ^ x).wrapping_mul(K))
     }
     #[inline]
-    fn s(mut self, s: &str) -> H {
-        let bytes = s.as_bytes();
+    pub(crate) fn s(self, s: &str) -> H {
+        self.bytes(s.as_bytes())
+    }
+    /// [`s`](Self::s) over the bytes of a string.
+    #[inline]
+    pub(crate) fn bytes(mut self, bytes: &[u8]) -> H {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
             let mut a = [0u8; 8];
@@ -125,20 +132,20 @@ impl H {
         self.add(tail ^ ((bytes.len() as u64) << 56))
     }
     #[inline]
-    fn finish(self) -> u32 {
+    pub(crate) fn finish(self) -> u32 {
         let x = self.0 ^ (self.0 >> 29);
         (x.wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 32) as u32
     }
 }
 
-fn prefix(s: &str, n: usize) -> &str {
+pub(crate) fn prefix(s: &str, n: usize) -> &str {
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
         None => s,
     }
 }
 
-fn suffix(s: &str, n: usize) -> &str {
+pub(crate) fn suffix(s: &str, n: usize) -> &str {
     let count = s.chars().count();
     if count <= n {
         return s;
@@ -267,22 +274,35 @@ pub(crate) fn stacked_features(
     out: &mut Vec<u32>,
 ) {
     let n = hints.len();
-    let tag =
-        |i: isize| if i < 0 || i as usize >= n { 99 } else { first[i as usize].index() as u64 };
-    let hint = |i: isize| if i < 0 || i as usize >= n { 1 << 12 } else { hints[i as usize] as u64 };
     out.reserve(n * (NUM_FEATURES + NUM_HINT_FEATURES));
     for i in 0..n {
         out.extend_from_slice(&base[i * NUM_FEATURES..(i + 1) * NUM_FEATURES]);
-        let j = i as isize;
-        let f = [
-            H::new(100).add(hint(j)).finish(),
-            H::new(101).add(hint(j)).add(tag(j)).finish(),
-            H::new(102).add(tag(j - 1)).add(tag(j)).add(tag(j + 1)).finish(),
-            H::new(103).add(hint(j - 1)).add(hint(j)).finish(),
-            H::new(104).add(hint(j + 1)).add(tag(j)).finish(),
-        ];
-        out.extend(f.iter().map(|h| h & mask));
+        out.extend(hint_features(hints, first, i, mask));
     }
+}
+
+/// The second pass's own features of token `j` of a sentence: its document hints and
+/// the first pass's tags around it, masked to `mask`.
+#[inline]
+pub(crate) fn hint_features(
+    hints: &[u16],
+    first: &[Tag],
+    j: usize,
+    mask: u32,
+) -> [u32; NUM_HINT_FEATURES] {
+    let n = hints.len();
+    let j = j as isize;
+    let tag =
+        |i: isize| if i < 0 || i as usize >= n { 99 } else { first[i as usize].index() as u64 };
+    let hint = |i: isize| if i < 0 || i as usize >= n { 1 << 12 } else { hints[i as usize] as u64 };
+    [
+        H::new(100).add(hint(j)),
+        H::new(101).add(hint(j)).add(tag(j)),
+        H::new(102).add(tag(j - 1)).add(tag(j)).add(tag(j + 1)),
+        H::new(103).add(hint(j - 1)).add(hint(j)),
+        H::new(104).add(hint(j + 1)).add(tag(j)),
+    ]
+    .map(|h| h.finish() & mask)
 }
 
 /// A hash of everything features depend on besides the words: template version,

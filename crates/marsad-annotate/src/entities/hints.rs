@@ -8,6 +8,9 @@
 //! there is none; [`NOT_ELIGIBLE`] for short words, stopwords, numbers and punctuation.
 
 use std::collections::HashMap;
+use std::hash::Hash;
+
+use marsad_text::fxhash::FxBuildHasher;
 
 use super::tags::{Tag, NUM_TAGS};
 
@@ -24,14 +27,14 @@ pub(crate) fn eligible(key: &str, norm: &str) -> bool {
 }
 
 /// Hints for each token of each sentence. `keys[s][i]` is `None` for tokens that are
-/// not eligible; `tags` are the first pass's tags. Sentences `s - window ..= s + window`
+/// not eligible (keys are word keys, or ids standing for them); `tags` are the first pass's tags. Sentences `s - window ..= s + window`
 /// count as the document around sentence `s`.
-pub(crate) fn document_hints(
-    keys: &[Vec<Option<&str>>],
+pub(crate) fn document_hints<K: Copy + Eq + Hash>(
+    keys: &[Vec<Option<K>>],
     tags: &[Vec<Tag>],
     window: usize,
 ) -> Vec<Vec<u16>> {
-    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut ids: HashMap<K, usize, FxBuildHasher> = HashMap::default();
     let sent_ids: Vec<Vec<Option<usize>>> = keys
         .iter()
         .map(|sentence| {

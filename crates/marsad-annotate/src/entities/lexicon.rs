@@ -9,8 +9,10 @@
 //! None of these lists is built from training labels, so cross-validation stays
 //! honest without rebuilding them per fold.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use marsad_text::fxhash::FxBuildHasher;
 
 /// The compiled-in list files; their text is part of the model's feature signature.
 pub(crate) const SOURCES: [&str; 4] = [
@@ -42,16 +44,45 @@ pub(crate) enum Trigger {
     Particle = 5,
 }
 
+/// What the mention builder asks the lists about a token, answered by the tagger
+/// (which knows it per word type) so mentions need no word key per token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct ListFlags {
+    /// Some gazetteer phrase starts with the word's key.
+    pub(crate) starts_phrase: bool,
+    /// The word is a person title (وزير، الرئيس…).
+    pub(crate) person_title: bool,
+    /// Some place or organisation phrase starts with the word's key.
+    pub(crate) starts_place_or_org: bool,
+}
+
+impl ListFlags {
+    /// The flags of a word key.
+    pub(crate) fn of_key(key: &str) -> ListFlags {
+        let lex = lexicon();
+        ListFlags {
+            starts_phrase: lex.starts_phrase(key),
+            person_title: lex.is_person_title(key),
+            starts_place_or_org: lex
+                .phrases
+                .get(key)
+                .is_some_and(|list| list.iter().any(|(_, class)| *class != GazClass::GivenName)),
+        }
+    }
+}
+
 /// The loaded lists.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     /// First token key → phrases (token keys) starting with it, longest first.
-    phrases: HashMap<String, Vec<(Vec<String>, GazClass)>>,
-    triggers: HashMap<String, Trigger>,
+    phrases: HashMap<String, Vec<(Vec<String>, GazClass)>, FxBuildHasher>,
+    triggers: HashMap<String, Trigger, FxBuildHasher>,
     /// Phrase key (word keys joined by a space) → canonical name.
-    aliases: HashMap<String, &'static str>,
+    aliases: HashMap<String, &'static str, FxBuildHasher>,
     /// Normalized (not clitic-stripped) words of every list: gazetteer words and triggers.
-    list_words: std::collections::HashSet<String>,
+    list_words: HashSet<String, FxBuildHasher>,
+    /// Words of the longest phrase.
+    longest: usize,
 }
 
 /// The lexicon, parsed once.
@@ -83,7 +114,8 @@ fn entries(text: &str) -> impl Iterator<Item = &str> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut phrases: HashMap<String, Vec<(Vec<String>, GazClass)>> = HashMap::new();
+        let mut phrases: HashMap<String, Vec<(Vec<String>, GazClass)>, FxBuildHasher> =
+            HashMap::default();
         let classes = [GazClass::Loc, GazClass::Org, GazClass::GivenName];
         for (text, class) in SOURCES.iter().zip(classes) {
             for line in entries(text) {
@@ -96,7 +128,7 @@ impl Lexicon {
         for list in phrases.values_mut() {
             list.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
-        let mut triggers = HashMap::new();
+        let mut triggers = HashMap::default();
         for line in entries(SOURCES[3]) {
             let Some((class, word)) = line.split_once('\t') else { continue };
             let class = match class.trim() {
@@ -109,14 +141,14 @@ impl Lexicon {
             };
             triggers.entry(word_key(word.trim())).or_insert(class);
         }
-        let mut aliases = HashMap::new();
+        let mut aliases = HashMap::default();
         for line in entries(ALIASES) {
             let names: Vec<&'static str> = line.split('|').map(str::trim).collect();
             for name in &names {
                 aliases.entry(phrase_key(name)).or_insert(names[0]);
             }
         }
-        let mut list_words = std::collections::HashSet::new();
+        let mut list_words = HashSet::default();
         for text in SOURCES {
             for line in entries(text) {
                 for word in line.split(['\t', ' ']).filter(|w| !w.is_empty()) {
@@ -124,7 +156,8 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { phrases, triggers, aliases, list_words }
+        let longest = phrases.values().flatten().map(|(p, _)| p.len()).max().unwrap_or(1);
+        Lexicon { phrases, triggers, aliases, list_words, longest }
     }
 
     /// The canonical name of a well-known body, if `name` is one of its names.
@@ -158,9 +191,22 @@ impl Lexicon {
     /// by longest phrase match left to right.
     pub(crate) fn gazetteer_tags(&self, keys: &[&str]) -> Vec<u8> {
         let mut out = vec![0u8; keys.len()];
+        self.gazetteer_tags_into(keys, |_| true, &mut out);
+        out
+    }
+
+    /// [`gazetteer_tags`](Self::gazetteer_tags) into `out` (as long as `keys`, all 0),
+    /// looking up only the tokens `may_start` says can start a phrase (the others
+    /// would miss anyway: the fast tagger knows this per word type).
+    pub(crate) fn gazetteer_tags_into(
+        &self,
+        keys: &[&str],
+        may_start: impl Fn(usize) -> bool,
+        out: &mut [u8],
+    ) {
         let mut i = 0;
         while i < keys.len() {
-            let hit = self.phrases.get(keys[i]).and_then(|list| {
+            let hit = may_start(i).then(|| self.phrases.get(keys[i])).flatten().and_then(|list| {
                 list.iter().find(|(phrase, _)| {
                     i + phrase.len() <= keys.len()
                         && phrase.iter().zip(&keys[i..]).all(|(a, b)| a == b)
@@ -176,7 +222,16 @@ impl Lexicon {
                 None => i += 1,
             }
         }
-        out
+    }
+
+    /// Words of the longest phrase of the lists.
+    pub(crate) fn longest_phrase(&self) -> usize {
+        self.longest
+    }
+
+    /// Whether some phrase of the lists starts with this word key.
+    pub(crate) fn starts_phrase(&self, key: &str) -> bool {
+        self.phrases.contains_key(key)
     }
 
     /// The longest organisation or place phrase starting at `keys[0]`: (length, class).

@@ -6,14 +6,16 @@
 //! mentions of one entity within the article share a canonical name
 //! (`linking.rs`: أوستن → لويد أوستن).
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use marsad_model::Span;
+use marsad_text::fxhash::FxBuildHasher;
 use marsad_text::{Token, TokenKind};
 use serde::Serialize;
 
 use super::clusters::ClusterTable;
-use super::lexicon::{lexicon, word_key, GazClass};
+use super::lexicon::{lexicon, word_key, GazClass, ListFlags};
 use super::linking::link_mentions;
 use super::model::{ModelError, NerModel};
 use super::tags::{chunks, EntityKind, Tag};
@@ -50,6 +52,16 @@ pub fn annotate_entities(text: &str) -> Result<Vec<EntityMention>, ModelError> {
 
 /// Tag one article's text with a given model. Never panics; empty text gives nothing.
 pub fn annotate_entities_with(model: &NerModel, text: &str) -> Vec<EntityMention> {
+    annotate_with_tagger(text, |sentences, flags| model.tag_document_with_flags(sentences, flags))
+}
+
+/// [`annotate_entities_with`] with the tagging step given: `tagger` returns the tags
+/// of each sentence and appends every token's [`ListFlags`] to the vector, in order
+/// (the tests compare the fast and the reference tagger through this).
+pub(crate) fn annotate_with_tagger(
+    text: &str,
+    tagger: impl FnOnce(&[Vec<&str>], &mut Vec<ListFlags>) -> Vec<Vec<Tag>>,
+) -> Vec<EntityMention> {
     let tokens = marsad_text::tokenize(text);
     if tokens.is_empty() {
         return Vec::new();
@@ -59,17 +71,20 @@ pub fn annotate_entities_with(model: &NerModel, text: &str) -> Vec<EntityMention
         .iter()
         .map(|r| tokens[r.clone()].iter().map(|t| t.span.slice(text)).collect())
         .collect();
-    let sentence_tags = model.tag_document(&surfaces);
+    let mut flags = Vec::with_capacity(tokens.len());
+    let sentence_tags = tagger(&surfaces, &mut flags);
     let mut tags: Vec<Tag> = sentence_tags.into_iter().flatten().collect();
     tags.resize(tokens.len(), Tag::O);
-    let keys: Vec<String> = tokens.iter().map(|t| word_key(t.span.slice(text))).collect();
-    fill_from_gazetteer(&keys, &sentences, &mut tags);
+    // The sentence groups cover every token, so this only guards the invariant.
+    while flags.len() < tokens.len() {
+        flags.push(ListFlags::of_key(&word_key(tokens[flags.len()].span.slice(text))));
+    }
+    fill_from_gazetteer(text, &tokens, &flags, &sentences, &mut tags);
     for range in &sentences {
         join_initials(text, &tokens, range.clone(), &mut tags);
         extend_family_name(&tokens, range.clone(), &mut tags);
     }
-    let norms: HashSet<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-    let cx = Context { text, tokens: &tokens, keys: &keys, tags: &tags, norms: &norms };
+    let cx = Context { text, tokens: &tokens, flags: &flags, tags: &tags, norms: OnceCell::new() };
     let mut raw = Vec::new();
     for range in &sentences {
         for chunk in chunks(&tags[range.clone()]) {
@@ -103,18 +118,31 @@ fn sentence_groups(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> 
     out
 }
 
-/// Curated organisation and place phrases the tagger left entirely untagged.
-fn fill_from_gazetteer(keys: &[String], sentences: &[std::ops::Range<usize>], tags: &mut [Tag]) {
+/// Curated organisation and place phrases the tagger left entirely untagged. Word
+/// keys are made only where such a phrase starts, for the phrase's longest length.
+fn fill_from_gazetteer(
+    text: &str,
+    tokens: &[Token],
+    flags: &[ListFlags],
+    sentences: &[std::ops::Range<usize>],
+    tags: &mut [Tag],
+) {
     let lex = lexicon();
     for range in sentences {
-        let refs: Vec<&str> = keys[range.clone()].iter().map(String::as_str).collect();
-        let mut i = 0;
-        while i < refs.len() {
-            let Some((len, class)) = lex.phrase_at(&refs[i..]) else {
-                i += 1;
+        let mut at = range.start;
+        while at < range.end {
+            if !flags[at].starts_place_or_org {
+                at += 1;
+                continue;
+            }
+            let window = at..range.end.min(at + lex.longest_phrase());
+            let keys: Vec<String> =
+                tokens[window].iter().map(|t| word_key(t.span.slice(text))).collect();
+            let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let Some((len, class)) = lex.phrase_at(&refs) else {
+                at += 1;
                 continue;
             };
-            let at = range.start + i;
             let free = tags[at..at + len].iter().all(|t| *t == Tag::O)
                 && tags.get(at + len).is_none_or(|t| !t.is_inside());
             if free {
@@ -128,7 +156,7 @@ fn fill_from_gazetteer(keys: &[String], sentences: &[std::ops::Range<usize>], ta
                     *t = Tag::inside(kind);
                 }
             }
-            i += len;
+            at += len;
         }
     }
 }
@@ -208,15 +236,22 @@ fn extend_family_name(tokens: &[Token], range: std::ops::Range<usize>, tags: &mu
 struct Context<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    keys: &'a [String],
+    flags: &'a [ListFlags],
     tags: &'a [Tag],
-    /// Normalized forms of every token of the article.
-    norms: &'a HashSet<&'a str>,
+    /// Normalized forms of every token of the article, made on first use: only
+    /// mentions that start with a clitic-like letter read them.
+    norms: OnceCell<HashSet<&'a str, FxBuildHasher>>,
+}
+
+impl Context<'_> {
+    fn norms(&self) -> &HashSet<&str, FxBuildHasher> {
+        self.norms.get_or_init(|| self.tokens.iter().map(|t| t.norm.as_str()).collect())
+    }
 }
 
 /// Bytes of a word's proclitic (و، ف، ب، ل and combinations, before any article),
 /// which a mention's span leaves out; 0 when the word keeps its first letters.
-fn proclitic_len(surface: &str, norms: &HashSet<&str>) -> usize {
+fn proclitic_len(surface: &str, cx: &Context<'_>) -> usize {
     let norm = marsad_text::normalize_str(surface);
     let letters: usize = if norm.starts_with("ال") || norm.starts_with("لل") {
         0
@@ -227,7 +262,7 @@ fn proclitic_len(surface: &str, norms: &HashSet<&str>) -> usize {
         // this article, or the word is known to the unlabeled news): والاندر stays.
         let drop = p.chars().count() - 2;
         let rest: String = norm.chars().skip(drop).collect();
-        let known = norms.contains(rest.as_str())
+        let known = cx.norms().contains(rest.as_str())
             || ClusterTable::shipped().get(marsad_text::strip_clitics(&norm))[3] != 0;
         if norm.chars().count() - p.chars().count() >= 3 && known {
             drop
@@ -237,7 +272,7 @@ fn proclitic_len(surface: &str, norms: &HashSet<&str>) -> usize {
     } else if norm.starts_with(['و', 'ف'])
         && norm.chars().count() > 3
         && !lexicon().is_list_word(&norm)
-        && norms_or_list(&norm['و'.len_utf8()..], norms)
+        && norms_or_list(&norm['و'.len_utf8()..], cx)
     {
         // و + a word the article or the lists know: ولبنان, وحزب.
         1
@@ -248,7 +283,8 @@ fn proclitic_len(surface: &str, norms: &HashSet<&str>) -> usize {
             // without it (وأوستن beside أوستن), or when the word without it is a list
             // word (وتركيا, ومجلس) and the word with it is not (لبنان, بيروت stay).
             let lex = lexicon();
-            if norms.contains(stripped) || (lex.is_list_word(stripped) && !lex.is_list_word(&norm))
+            if cx.norms().contains(stripped)
+                || (lex.is_list_word(stripped) && !lex.is_list_word(&norm))
             {
                 norm.chars().count() - stripped.chars().count()
             } else {
@@ -272,8 +308,8 @@ fn proclitic_len(surface: &str, norms: &HashSet<&str>) -> usize {
 }
 
 /// Whether the article has the word as a token or a list has it.
-fn norms_or_list(word: &str, norms: &HashSet<&str>) -> bool {
-    norms.contains(word) || lexicon().is_list_word(word)
+fn norms_or_list(word: &str, cx: &Context<'_>) -> bool {
+    cx.norms().contains(word) || lexicon().is_list_word(word)
 }
 
 /// Build one mention from tokens `first..end`, or `None` when nothing name-like is left.
@@ -297,7 +333,7 @@ fn make_mention(
     {
         return None;
     }
-    let start = tokens[first].span.start + proclitic_len(tokens[first].span.slice(text), cx.norms);
+    let start = tokens[first].span.start + proclitic_len(tokens[first].span.slice(text), cx);
     let span = Span::new(start, tokens[end - 1].span.end);
     let role =
         if kind == EntityKind::Person { role_before(cx, first, sentence_start) } else { None };
@@ -308,8 +344,7 @@ fn make_mention(
 /// at most five words to the left, extended over adjacent titles (نائب مساعد وزير),
 /// without crossing punctuation, stopwords or another person.
 fn role_before(cx: &Context<'_>, first: usize, sentence_start: usize) -> Option<String> {
-    let (text, tokens, keys, tags) = (cx.text, cx.tokens, cx.keys, cx.tags);
-    let lex = lexicon();
+    let (text, tokens, flags, tags) = (cx.text, cx.tokens, cx.flags, cx.tags);
     let blocked = |i: usize| {
         tokens[i].kind == TokenKind::Punct
             || tokens[i].kind == TokenKind::Number
@@ -323,16 +358,16 @@ fn role_before(cx: &Context<'_>, first: usize, sentence_start: usize) -> Option<
         if blocked(i) {
             break;
         }
-        if lex.is_person_title(&keys[i]) {
+        if flags[i].person_title {
             title = Some(i);
             break;
         }
     }
     let mut from = title?;
-    while from > sentence_start && lex.is_person_title(&keys[from - 1]) && !blocked(from - 1) {
+    while from > sentence_start && flags[from - 1].person_title && !blocked(from - 1) {
         from -= 1;
     }
-    let start = tokens[from].span.start + proclitic_len(tokens[from].span.slice(text), cx.norms);
+    let start = tokens[from].span.start + proclitic_len(tokens[from].span.slice(text), cx);
     let role = text.get(start..tokens[first - 1].span.end)?.trim();
     (!role.is_empty()).then(|| role.to_owned())
 }

@@ -28,16 +28,22 @@
 mod cluster_build;
 mod clusters;
 mod conll;
+mod fast_tagger;
+mod feature_parts;
 mod features;
 mod hints;
 mod lexicon;
 mod linking;
 mod mentions;
 mod model;
+mod reference_tagger;
 mod resolver;
 mod skeleton;
+mod surface_index;
 mod tags;
 mod train;
+mod weight_rows;
+mod word_types;
 
 pub use cluster_build::{ClusterBuilder, ClusterOptions};
 pub use clusters::ClusterTable;

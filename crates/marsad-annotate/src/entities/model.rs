@@ -22,15 +22,18 @@
 //! ```
 //! Weights are quantised to i16 (relative error ≤ 1/32767 of the largest weight).
 
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{LazyLock, OnceLock};
 
-use super::clusters::ClusterTable;
-use super::features::{
-    feature_signature, sentence_features, stacked_features, WordCache, WordInfo, NUM_FEATURES,
-    NUM_HINT_FEATURES,
-};
-use super::hints::document_hints;
+use super::fast_tagger::tag_document_fast;
+use super::features::feature_signature;
+use super::lexicon::{word_key, ListFlags};
+use super::reference_tagger;
 use super::tags::{Tag, NUM_TAGS};
+use super::weight_rows::{interleave, Row, Tables};
+
+/// Ids of models read from bytes, which the fast tagger's word-type cache belongs to.
+static NEXT_MODEL_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Current model file version.
 pub const MODEL_VERSION: u32 = 1;
@@ -227,6 +230,12 @@ pub struct NerModel {
     pub(crate) window: u32,
     pub(crate) first: Layer,
     pub(crate) second: Layer,
+    /// Unique per model read from bytes (0 for one being trained); a clone has the
+    /// same weights, so it keeps the id.
+    pub(crate) id: u64,
+    /// Both passes' quantized weights interleaved for the fast path, made on its first
+    /// use (`weight_rows.rs`).
+    pub(crate) rows: OnceLock<Vec<Row>>,
 }
 
 impl NerModel {
@@ -250,39 +259,62 @@ impl NerModel {
     /// Tag the sentences of one document (an article, or a stretch of a CoNLL
     /// stream): the second pass reads how the first pass tagged each content word's
     /// other occurrences within the model's window.
+    ///
+    /// A model read from a file takes the fast path (`fast_tagger.rs`), which gives
+    /// the same tags as [`tag_document_reference`](Self::tag_document_reference).
     pub fn tag_document<T: AsRef<[S]>, S: AsRef<str>>(&self, sentences: &[T]) -> Vec<Vec<Tag>> {
-        let clusters = ClusterTable::shipped();
-        let mask = self.mask();
-        let mut cache = WordCache::default();
-        let ids: Vec<Vec<usize>> = sentences
-            .iter()
-            .map(|s| s.as_ref().iter().map(|t| cache.id(t.as_ref(), clusters)).collect())
-            .collect();
-        let words: Vec<Vec<&WordInfo>> =
-            ids.iter().map(|s| s.iter().map(|&i| cache.get(i)).collect()).collect();
-        let base: Vec<Vec<u32>> = words
-            .iter()
-            .map(|w| {
-                let mut f = Vec::new();
-                sentence_features(w, mask, &mut f);
-                f
-            })
-            .collect();
-        let first: Vec<Vec<Tag>> =
-            base.iter().map(|f| self.first.viterbi(f, NUM_FEATURES)).collect();
-        let keys: Vec<Vec<Option<&str>>> =
-            words.iter().map(|w| w.iter().map(|x| x.hint_key()).collect()).collect();
-        let hints = document_hints(&keys, &first, self.window as usize);
-        let mut stacked = Vec::new();
-        base.iter()
-            .zip(&hints)
-            .zip(&first)
-            .map(|((f, h), t)| {
-                stacked.clear();
-                stacked_features(f, h, t, mask, &mut stacked);
-                self.second.viterbi(&stacked, NUM_FEATURES + NUM_HINT_FEATURES)
-            })
-            .collect()
+        self.tag_document_keyed(sentences, None)
+    }
+
+    /// [`tag_document`](Self::tag_document), also appending every token's
+    /// [`ListFlags`] to `flags` (the fast path knows them per word type).
+    pub(crate) fn tag_document_with_flags<T: AsRef<[S]>, S: AsRef<str>>(
+        &self,
+        sentences: &[T],
+        flags: &mut Vec<ListFlags>,
+    ) -> Vec<Vec<Tag>> {
+        self.tag_document_keyed(sentences, Some(flags))
+    }
+
+    fn tag_document_keyed<T: AsRef<[S]>, S: AsRef<str>>(
+        &self,
+        sentences: &[T],
+        flags: Option<&mut Vec<ListFlags>>,
+    ) -> Vec<Vec<Tag>> {
+        match self.fast_tables() {
+            Some((tables, scales)) => tag_document_fast(self, &tables, scales, sentences, flags),
+            None => {
+                if let Some(flags) = flags {
+                    let tokens = sentences.iter().flat_map(|s| s.as_ref());
+                    flags.extend(tokens.map(|t| ListFlags::of_key(&word_key(t.as_ref()))));
+                }
+                self.tag_document_reference(sentences)
+            }
+        }
+    }
+
+    /// The fast path's weight rows and both passes' scales: for a model read from a
+    /// file (quantized weights) only.
+    pub(crate) fn fast_tables(&self) -> Option<(Tables<'_>, [f32; 2])> {
+        let (Some((first, first_scale)), Some((second, second_scale))) =
+            (&self.first.quantized, &self.second.quantized)
+        else {
+            return None;
+        };
+        let rows = self.rows.get_or_init(|| interleave(first, second));
+        Some((Tables { rows, mask: self.mask() }, [*first_scale, *second_scale]))
+    }
+
+    /// [`tag_document`](Self::tag_document) the straightforward way: every feature of
+    /// every token hashed and read from the tables. Models being trained (f32
+    /// weights) use it; for the others it is the yardstick the fast path is tested
+    /// against.
+    #[doc(hidden)]
+    pub fn tag_document_reference<T: AsRef<[S]>, S: AsRef<str>>(
+        &self,
+        sentences: &[T],
+    ) -> Vec<Vec<Tag>> {
+        reference_tagger::tag_document(self, sentences)
     }
 
     /// The model file bytes (format in the module doc).
@@ -322,7 +354,8 @@ impl NerModel {
         if r.pos != bytes.len() {
             return Err(ModelError::Corrupt);
         }
-        Ok(NerModel { bits, window, first, second })
+        let id = NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed);
+        Ok(NerModel { bits, window, first, second, id, rows: OnceLock::new() })
     }
 }
 
