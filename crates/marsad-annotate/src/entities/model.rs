@@ -23,7 +23,7 @@
 //! Weights are quantised to i16 (relative error ≤ 1/32767 of the largest weight).
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock};
 
 use super::fast_tagger::tag_document_fast;
 use super::features::feature_signature;
@@ -61,11 +61,30 @@ pub enum ModelError {
 pub(crate) struct Layer {
     /// `2^bits × NUM_TAGS` while training (empty in a model read from a file).
     pub(crate) weights: Vec<f32>,
-    /// The weights as read from a file: `2^bits × NUM_TAGS` i16 values and their
-    /// scale. Half the memory of f32, so fewer cache misses per lookup.
-    pub(crate) quantized: Option<(Vec<i16>, f32)>,
+    /// The weights as read from a file: i16 values and their scale. Half the memory
+    /// of f32, so fewer cache misses per lookup.
+    pub(crate) quantized: Option<Quantized>,
     /// `(NUM_TAGS + 1) × NUM_TAGS`: row 0 is the sentence start, row `p + 1` follows tag `p`.
     pub(crate) transitions: Vec<f32>,
+}
+
+/// A model file's weights: both passes interleaved per feature row (`weight_rows.rs`,
+/// the layout the fast path reads) in one table the two layers share, so the weights
+/// are in memory once; `half` is this layer's pass.
+#[derive(Debug, Clone)]
+pub(crate) struct Quantized {
+    pub(crate) rows: Arc<Vec<Row>>,
+    half: usize,
+    scale: f32,
+}
+
+impl Quantized {
+    /// This pass's `NUM_TAGS` weights of feature `f`.
+    #[inline]
+    fn row(&self, f: u32) -> Option<&[i16]> {
+        let row = self.rows.get(f as usize)?;
+        row.get(self.half * NUM_TAGS..(self.half + 1) * NUM_TAGS)
+    }
 }
 
 impl Layer {
@@ -81,18 +100,17 @@ impl Layer {
     #[inline]
     fn emissions(&self, feats: &[u32], emit: &mut [f32; NUM_TAGS]) {
         match &self.quantized {
-            Some((q, scale)) => {
+            Some(q) => {
                 let mut acc = [0i32; NUM_TAGS];
                 for &f in feats {
-                    let base = f as usize * NUM_TAGS;
-                    if let Some(row) = q.get(base..base + NUM_TAGS) {
+                    if let Some(row) = q.row(f) {
                         for (a, w) in acc.iter_mut().zip(row) {
                             *a += *w as i32;
                         }
                     }
                 }
                 for (e, a) in emit.iter_mut().zip(acc) {
-                    *e = a as f32 * scale;
+                    *e = a as f32 * q.scale;
                 }
             }
             None => {
@@ -158,7 +176,11 @@ impl Layer {
 
     fn write(&self, out: &mut Vec<u8>) {
         let (q, scale) = match &self.quantized {
-            Some((q, scale)) => (std::borrow::Cow::Borrowed(q.as_slice()), *scale),
+            Some(q) => {
+                let half = q.half * NUM_TAGS..(q.half + 1) * NUM_TAGS;
+                let values = q.rows.iter().flat_map(|row| row[half.clone()].iter().copied());
+                (std::borrow::Cow::<[i16]>::Owned(values.collect()), q.scale)
+            }
             None => {
                 let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
                 let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
@@ -195,7 +217,8 @@ impl Layer {
         out.extend_from_slice(&body);
     }
 
-    fn read(r: &mut Reader<'_>, bits: u32) -> Result<Layer, ModelError> {
+    /// Read one pass: its weights (`2^bits × NUM_TAGS`), scale and transitions.
+    fn read(r: &mut Reader<'_>, bits: u32) -> Result<(Vec<i16>, f32, Vec<f32>), ModelError> {
         let scale = r.f32()?;
         if !scale.is_finite() {
             return Err(ModelError::Corrupt);
@@ -218,7 +241,7 @@ impl Layer {
                 }
             }
         }
-        Ok(Layer { weights: Vec::new(), quantized: Some((q, scale)), transitions })
+        Ok((q, scale, transitions))
     }
 }
 
@@ -233,9 +256,6 @@ pub struct NerModel {
     /// Unique per model read from bytes (0 for one being trained); a clone has the
     /// same weights, so it keeps the id.
     pub(crate) id: u64,
-    /// Both passes' quantized weights interleaved for the fast path, made on its first
-    /// use (`weight_rows.rs`).
-    pub(crate) rows: OnceLock<Vec<Row>>,
 }
 
 impl NerModel {
@@ -296,13 +316,11 @@ impl NerModel {
     /// The fast path's weight rows and both passes' scales: for a model read from a
     /// file (quantized weights) only.
     pub(crate) fn fast_tables(&self) -> Option<(Tables<'_>, [f32; 2])> {
-        let (Some((first, first_scale)), Some((second, second_scale))) =
-            (&self.first.quantized, &self.second.quantized)
-        else {
+        let (Some(first), Some(second)) = (&self.first.quantized, &self.second.quantized) else {
             return None;
         };
-        let rows = self.rows.get_or_init(|| interleave(first, second));
-        Some((Tables { rows, mask: self.mask() }, [*first_scale, *second_scale]))
+        let tables = Tables { rows: first.rows.as_slice(), mask: self.mask() };
+        Some((tables, [first.scale, second.scale]))
     }
 
     /// [`tag_document`](Self::tag_document) the straightforward way: every feature of
@@ -349,13 +367,21 @@ impl NerModel {
             return Err(ModelError::Corrupt);
         }
         let window = r.u32()?;
-        let first = Layer::read(&mut r, bits)?;
-        let second = Layer::read(&mut r, bits)?;
+        let (first, first_scale, first_transitions) = Layer::read(&mut r, bits)?;
+        let (second, second_scale, second_transitions) = Layer::read(&mut r, bits)?;
         if r.pos != bytes.len() {
             return Err(ModelError::Corrupt);
         }
+        let rows = Arc::new(interleave(&first, &second));
+        let layer = |half, scale, transitions| Layer {
+            weights: Vec::new(),
+            quantized: Some(Quantized { rows: Arc::clone(&rows), half, scale }),
+            transitions,
+        };
+        let first = layer(0, first_scale, first_transitions);
+        let second = layer(1, second_scale, second_transitions);
         let id = NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed);
-        Ok(NerModel { bits, window, first, second, id, rows: OnceLock::new() })
+        Ok(NerModel { bits, window, first, second, id })
     }
 }
 

@@ -111,14 +111,7 @@ fn train_refs(
         stacked_features(base.sentence(s).0, &hints[s], &first_tags[s], mask, &mut stacked.feats);
     }
     let second = train_layer(&stacked, &all, options, progress);
-    NerModel {
-        bits: options.bits,
-        window: options.window,
-        first,
-        second,
-        id: 0,
-        rows: Default::default(),
-    }
+    NerModel { bits: options.bits, window: options.window, first, second, id: 0 }
 }
 
 /// One averaged-perceptron pass over `subset` of the sentences.

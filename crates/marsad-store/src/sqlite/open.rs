@@ -12,8 +12,9 @@ use crate::schema::{self, PAGE_SIZE, SCHEMA_VERSION};
 /// How long a writer waits for another writer before giving up.
 pub(crate) const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Page cache per connection (negative = KiB): 64 MiB.
-const CACHE_SIZE_KIB: i64 = 64 * 1024;
+/// Page cache per connection (negative = KiB): 32 MiB. Measured on the whole corpus,
+/// 64 MiB made ingest no faster and cost 30–80 MB of peak memory.
+const CACHE_SIZE_KIB: i64 = 32 * 1024;
 /// Memory-mapped reads, 256 MiB.
 const MMAP_SIZE: i64 = 256 * 1024 * 1024;
 /// After a checkpoint the WAL file is truncated to this size.
