@@ -1,8 +1,9 @@
 //! The annotation stage of ingest: every added or updated article gets its entity
 //! mentions, quotes, quantities and dates (marsad-annotate), stored with byte spans
 //! into its stored text (schema v6), right after its batch is stored and before it
-//! is linked and clustered; every story touched by a batch gets its entity list
-//! refreshed (`stories.rs` calls [`story_entities`]).
+//! is linked and clustered. Every story an ingest touched gets its entity list rebuilt
+//! once, at the end ([`refresh_stale_stories`]: the store marks a story whose summary
+//! changed).
 //!
 //! An article with no annotations of [`ANNOTATION_VERSION`] (stored before v6, left by
 //! an interrupted ingest, or annotated by an older version) is annotated by
@@ -156,6 +157,30 @@ pub(crate) fn annotate_pending<S: ArticleStore>(
         }
         let entities = story_entities(&**store, &members)?;
         store.store_story_entities(&entities)?;
+    }
+}
+
+/// Refresh the entity lists of every story marked out of date (touched by this ingest
+/// or by an interrupted one), `batch` stories at a time; returns how many.
+pub(crate) fn refresh_stale_stories<S: ArticleStore>(
+    store: &Mutex<&mut S>,
+    batch: usize,
+) -> Result<u64, PipelineError> {
+    let mut done = 0;
+    loop {
+        let mut store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
+        let stale = store.stale_story_entities(batch.max(1))?;
+        if stale.is_empty() {
+            return Ok(done);
+        }
+        let mut members: BTreeMap<StoryId, Vec<ArticleId>> =
+            stale.iter().map(|&story| (story, Vec::new())).collect();
+        for m in store.story_members(&stale)? {
+            members.entry(m.story).or_default().push(m.article);
+        }
+        let entities = story_entities(&**store, &members)?;
+        store.store_story_entities(&entities)?;
+        done += entities.len() as u64;
     }
 }
 

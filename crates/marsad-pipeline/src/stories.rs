@@ -22,8 +22,9 @@
 //!
 //! **Entities.** `ArticleInput::entities` is empty: the clusterer's threshold was tuned
 //! without entity keys. The mentions are stored (`annotations.rs`) before a batch is
-//! clustered, so keys could plug in at [`input_of`]. Each touched story's entity list is
-//! refreshed with its summary.
+//! clustered, so keys could plug in at [`input_of`]. Storing a story's summary marks
+//! its entity list out of date; `annotations.rs` refreshes the marked ones at the end
+//! of the ingest.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
@@ -32,7 +33,7 @@ use marsad_cluster::summary::{summarize, MemberInfo};
 use marsad_cluster::{ArticleInput, ClusterConfig, Clusterer, DecisionKind, Features};
 use marsad_model::ArticleId;
 use marsad_store::PreparedArticle;
-use marsad_store::{ArticleStore, ClusterText, StoryAssignment, StoryId, StoryMerge, StoryRecord};
+use marsad_store::{ArticleStore, ClusterText, StoryAssignment, StoryMerge, StoryRecord};
 use rayon::prelude::*;
 
 use crate::ingest::PipelineError;
@@ -175,12 +176,8 @@ impl Stories {
                 duplicate_of,
             });
         }
-        let (summaries, members) = summaries(store, &assignments, &merges, pending, touched)?;
+        let summaries = summaries(store, &assignments, &merges, pending, touched)?;
         let mut store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
-        // Entities first: if the run stops between the two, the assignments are not
-        // stored, so the next run clusters these articles again and rewrites both.
-        let entities = crate::annotations::story_entities(&**store, &members)?;
-        store.store_story_entities(&entities)?;
         store.store_stories(&assignments, &merges, &summaries)?;
         Ok(done)
     }
@@ -224,18 +221,15 @@ fn undated_time(stated: Option<i64>, now: Option<i64>, wall: i64, window: i64) -
     }
 }
 
-/// Member ids by story.
-type StoryMembers = BTreeMap<StoryId, Vec<ArticleId>>;
-
-/// The summaries of the touched stories and their member ids: their stored members
-/// (merged stories' included) plus the new assignments.
+/// The summaries of the touched stories: their stored members (merged stories'
+/// included) plus the new assignments.
 fn summaries<S: ArticleStore>(
     store: &Mutex<&mut S>,
     assignments: &[StoryAssignment],
     merges: &[StoryMerge],
     pending: &[ClusterText],
     touched: BTreeSet<i64>,
-) -> Result<(Vec<StoryRecord>, StoryMembers), PipelineError> {
+) -> Result<Vec<StoryRecord>, PipelineError> {
     let resolve = |mut id: i64| {
         while let Some(m) = merges.iter().find(|m| m.old == id) {
             id = m.new;
@@ -263,10 +257,9 @@ fn summaries<S: ArticleStore>(
             MemberInfo { id: a.article, outlet: &row.outlet, title: &row.title, time: a.time };
         members.entry(resolve(a.story)).or_default().push(info);
     }
-    members.retain(|id, _| touched.contains(id));
-    let ids = members.iter().map(|(&id, m)| (id, m.iter().map(|m| m.id).collect())).collect();
-    let records = members
+    Ok(members
         .into_iter()
+        .filter(|(id, _)| touched.contains(id))
         .filter_map(|(id, members)| summarize(id, &members))
         .map(|s| StoryRecord {
             id: s.id,
@@ -277,6 +270,5 @@ fn summaries<S: ArticleStore>(
             outlets: s.outlets,
             size: s.size as u64,
         })
-        .collect();
-    Ok((records, ids))
+        .collect())
 }

@@ -85,6 +85,12 @@ pub(crate) fn write_batches<S: ArticleStore + Send>(
         all.stories = written.stories;
         all.clustering_seconds = written.clustering_seconds;
         add_clustered(&mut all, clustered, seconds);
+        if options.annotate {
+            // Once per touched story, not once per batch that touched it.
+            let started = Instant::now();
+            annotations::refresh_stale_stories(store, batch_size)?;
+            all.annotation_seconds += started.elapsed().as_secs_f64();
+        }
         Ok(all)
     })
 }

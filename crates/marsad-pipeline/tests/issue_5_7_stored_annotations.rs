@@ -94,6 +94,8 @@ fn issue_5_7_stored_annotations_are_what_analyze_finds() {
     let entities = store.story_entities(story).unwrap();
     let austin = entities.iter().find(|e| e.canonical == "لويد أوستن").expect("Austin");
     assert_eq!((austin.kind.as_str(), austin.articles), ("PERS", 4));
+    // Every story's entity list was refreshed at the end of the ingest.
+    assert!(store.stale_story_entities(10).unwrap().is_empty());
 }
 
 #[test]

@@ -73,7 +73,7 @@ CREATE TABLE dates (
 ) WITHOUT ROWID;
 
 -- A story's entities (its members' mentions, variants merged), most mentioned
--- first; refreshed with the story's summary when a batch touches the story.
+-- first; refreshed at the end of an ingest for the stories it touched.
 CREATE TABLE story_entities (
     story_id  INTEGER NOT NULL,
     rank      INTEGER NOT NULL,
@@ -85,3 +85,11 @@ CREATE TABLE story_entities (
     articles  INTEGER NOT NULL,
     PRIMARY KEY (story_id, rank)
 ) WITHOUT ROWID;
+
+-- Stories whose entity list is out of date: a stored summary marks its story here
+-- (in the same transaction), storing the story's entities clears the mark. An ingest
+-- refreshes the marked stories once at its end, so an interrupted one leaves marks
+-- for the next to finish.
+CREATE TABLE story_entities_stale (
+    story_id INTEGER PRIMARY KEY
+);

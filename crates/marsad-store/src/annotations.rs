@@ -153,7 +153,11 @@ pub trait AnnotationStore {
     ) -> Result<Vec<ArticleMention>, StoreError>;
     /// Stored quotes matching `filter`, by article then text order.
     fn quotes(&self, filter: &QuoteFilter<'_>) -> Result<Vec<ArticleQuote>, StoreError>;
-    /// In one transaction: replace the entity lists of these stories.
+    /// Up to `limit` stories whose entity list is out of date (a summary was stored
+    /// since the list was), by id.
+    fn stale_story_entities(&self, limit: usize) -> Result<Vec<StoryId>, StoreError>;
+    /// In one transaction: replace the entity lists of these stories (which are then
+    /// up to date).
     fn store_story_entities(
         &mut self,
         stories: &[(StoryId, Vec<StoryEntity>)],

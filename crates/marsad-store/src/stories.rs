@@ -111,7 +111,8 @@ pub trait StoryStore {
     /// The members of these stories, by story then assignment order.
     fn story_members(&self, stories: &[StoryId]) -> Result<Vec<StoryMember>, StoreError>;
     /// In one transaction: store assignments (in order), apply merges (members move to
-    /// the new story, old ids resolve to it, old summaries go), and replace summaries.
+    /// the new story, old ids resolve to it, old summaries and entity lists go), and
+    /// replace summaries (marking their entity lists out of date).
     fn store_stories(
         &mut self,
         assignments: &[StoryAssignment],

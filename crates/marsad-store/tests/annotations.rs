@@ -83,3 +83,22 @@ fn story_entities_are_replaced_per_story() {
     store.store_story_entities(&[(1, Vec::new())]).unwrap();
     assert!(store.story_entities(1).unwrap().is_empty());
 }
+
+#[test]
+fn a_stored_summary_marks_its_entity_list_out_of_date_until_it_is_stored() {
+    use marsad_store::StoryStore;
+    let mut store = store_with_fixture();
+    store.insert_batch(&[common::fixture_v2_furniture()]).unwrap(); // article 6
+    assert!(store.stale_story_entities(10).unwrap().is_empty());
+    let (assignments, merges, summaries) = common::fixture_v5_stories();
+    store.store_stories(&assignments, &[], &summaries).unwrap();
+    assert_eq!(store.stale_story_entities(10).unwrap(), [1]);
+    store.store_story_entities(&[(1, Vec::new())]).unwrap();
+    assert!(store.stale_story_entities(10).unwrap().is_empty());
+    // A story merged away takes its mark and its list with it.
+    let four = marsad_store::StoryRecord { id: 4, title_article: 4, ..summaries[0].clone() };
+    store.store_stories(&[], &[], &[four]).unwrap();
+    assert_eq!(store.stale_story_entities(10).unwrap(), [4]);
+    store.store_stories(&[], &merges, &[]).unwrap();
+    assert!(store.stale_story_entities(10).unwrap().is_empty());
+}

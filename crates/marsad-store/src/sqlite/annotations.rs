@@ -293,6 +293,8 @@ pub(crate) fn store_story_entities(
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     {
         let mut forget = tx.prepare_cached("DELETE FROM story_entities WHERE story_id = ?1")?;
+        let mut fresh =
+            tx.prepare_cached("DELETE FROM story_entities_stale WHERE story_id = ?1")?;
         let mut insert = tx.prepare_cached(
             "INSERT INTO story_entities
                (story_id, rank, kind, canonical, aliases, roles, mentions, articles)
@@ -300,6 +302,7 @@ pub(crate) fn store_story_entities(
         )?;
         for (story, entities) in stories {
             forget.execute([story])?;
+            fresh.execute([story])?;
             for (rank, e) in entities.iter().enumerate() {
                 insert.execute(params![
                     story,
@@ -325,6 +328,13 @@ fn list_from_json(column: usize, text: &str) -> rusqlite::Result<Vec<String>> {
     serde_json::from_str(text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
     })
+}
+
+pub(crate) fn stale_stories(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<StoryId>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT story_id FROM story_entities_stale ORDER BY story_id LIMIT ?1")?;
+    let rows = stmt.query_map([to_i64(limit)], |row| row.get(0))?;
+    rows.collect()
 }
 
 pub(crate) fn story_entities(

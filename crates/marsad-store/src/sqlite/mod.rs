@@ -284,6 +284,10 @@ impl AnnotationStore for SqliteStore {
         result.map_err(|e| self.error(e))
     }
 
+    fn stale_story_entities(&self, limit: usize) -> Result<Vec<StoryId>, StoreError> {
+        annotations::stale_stories(&self.conn, limit).map_err(|e| self.error(e))
+    }
+
     fn story_entities(&self, story: StoryId) -> Result<Vec<StoryEntity>, StoreError> {
         annotations::story_entities(&self.conn, story).map_err(|e| self.error(e))
     }

@@ -139,19 +139,25 @@ pub(crate) fn store(
         // A merged-away story's entities go with it (the new story's are refreshed).
         let mut forget_entities =
             tx.prepare_cached("DELETE FROM story_entities WHERE story_id = ?1")?;
+        let mut forget_stale =
+            tx.prepare_cached("DELETE FROM story_entities_stale WHERE story_id = ?1")?;
         for m in merges {
             move_members.execute([m.old, m.new])?;
             move_merges.execute([m.old, m.new])?;
             record.execute([m.old, m.new, m.article, m.time])?;
             forget.execute([m.old])?;
             forget_entities.execute([m.old])?;
+            forget_stale.execute([m.old])?;
         }
         let mut summary = tx.prepare_cached(
             "INSERT OR REPLACE INTO stories
                (id, title, title_article, first_seen, last_seen, outlets, size)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
+        let mut stale =
+            tx.prepare_cached("INSERT OR IGNORE INTO story_entities_stale (story_id) VALUES (?1)")?;
         for s in summaries {
+            stale.execute([s.id])?;
             let outlets = serde_json::to_string(&s.outlets)
                 .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
             summary.execute(params![
