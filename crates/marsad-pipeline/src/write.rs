@@ -37,13 +37,15 @@ type Linked = (HashMap<ArticleId, Features>, ArticleId);
 /// store counted) back to the analyser, and hands the linked articles to the story
 /// thread.
 ///
-/// Before the first batch, the linker loads every stored signature and fingerprint set
+/// Before the first batch, articles without annotations of this version are annotated
+/// (`annotations.rs`), the linker loads every stored signature and fingerprint set
 /// and backfills the articles stored before schema v4 (see `reuse.rs`), and the
 /// clusterer resumes and clusters what an earlier run left (`stories.rs`). Each added
-/// or updated article is linked after its batch is stored; its signature, pairs,
+/// or updated article is annotated, then linked, after its batch is stored; its signature, pairs,
 /// fingerprints and passages are stored in two more transactions. The story thread
 /// clusters batch k (after it is linked, so its duplicate links are known) while this
-/// thread stores and links batch k + 1.
+/// thread stores and links batch k + 1. At the end, the stories touched get their
+/// entity lists rebuilt once.
 pub(crate) fn write_batches<S: ArticleStore + Send>(
     store: &Mutex<&mut S>,
     input: Receiver<AnalysedBatch>,
@@ -153,7 +155,8 @@ fn store_batches<S: ArticleStore>(
                 })
             })
             .collect();
-        // Annotated before linking, so the story thread finds their mentions stored.
+        // Annotated (in parallel) and stored right after the batch: an interrupted run
+        // leaves at most this batch to the next one's backfill.
         let started = Instant::now();
         let texts: Vec<_> = outcomes
             .iter()
