@@ -151,12 +151,7 @@ pub(crate) fn annotate_pending<S: ArticleStore>(
         let ids: Vec<ArticleId> = pending.iter().map(|a| a.id).collect();
         let mut store = store.lock().map_err(|_| PipelineError::ThreadPanicked)?;
         let stories = store.stories_of(&ids)?;
-        let mut members: BTreeMap<StoryId, Vec<ArticleId>> = BTreeMap::new();
-        for m in store.story_members(&stories)? {
-            members.entry(m.story).or_default().push(m.article);
-        }
-        let entities = story_entities(&**store, &members)?;
-        store.store_story_entities(&entities)?;
+        rebuild_story_entities(&mut **store, &stories)?;
     }
 }
 
@@ -173,15 +168,25 @@ pub(crate) fn refresh_stale_stories<S: ArticleStore>(
         if stale.is_empty() {
             return Ok(done);
         }
-        let mut members: BTreeMap<StoryId, Vec<ArticleId>> =
-            stale.iter().map(|&story| (story, Vec::new())).collect();
-        for m in store.story_members(&stale)? {
-            members.entry(m.story).or_default().push(m.article);
-        }
-        let entities = story_entities(&**store, &members)?;
-        store.store_story_entities(&entities)?;
-        done += entities.len() as u64;
+        rebuild_story_entities(&mut **store, &stale)?;
+        done += stale.len() as u64;
     }
+}
+
+/// Rebuild and store the entity lists of these stories from their members' mentions
+/// (a story with no members gets an empty list).
+fn rebuild_story_entities<S: ArticleStore>(
+    store: &mut S,
+    stories: &[StoryId],
+) -> Result<(), PipelineError> {
+    let mut members: BTreeMap<StoryId, Vec<ArticleId>> =
+        stories.iter().map(|&story| (story, Vec::new())).collect();
+    for m in store.story_members(stories)? {
+        members.entry(m.story).or_default().push(m.article);
+    }
+    let entities = story_entities(store, &members)?;
+    store.store_story_entities(&entities)?;
+    Ok(())
 }
 
 /// Stored mentions (grouped by article, as the store returns them) merged across
@@ -209,7 +214,7 @@ pub fn merge_entities(mentions: &[ArticleMention]) -> Vec<StoryEntity> {
 
 /// The entities of each story: its members' stored mentions (exact copies left out),
 /// merged, the most mentioned [`STORY_ENTITIES`].
-pub(crate) fn story_entities<S: ArticleStore>(
+fn story_entities<S: ArticleStore>(
     store: &S,
     members: &BTreeMap<StoryId, Vec<ArticleId>>,
 ) -> Result<Vec<(StoryId, Vec<StoryEntity>)>, PipelineError> {
