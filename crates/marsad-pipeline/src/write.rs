@@ -157,20 +157,21 @@ fn store_batches<S: ArticleStore>(
             .collect();
         // Annotated (in parallel) and stored right after the batch: an interrupted run
         // leaves at most this batch to the next one's backfill.
-        let started = Instant::now();
-        let texts: Vec<_> = outcomes
-            .iter()
-            .zip(&batch)
-            .filter(|_| options.annotate)
-            .filter_map(|(outcome, article)| match *outcome {
-                InsertOutcome::Added { id, .. } | InsertOutcome::Updated { id } => {
-                    Some((id, article.raw.text.as_str(), article.raw.published.as_ref()))
-                }
-                InsertOutcome::Unchanged { .. } => None,
-            })
-            .collect();
-        written.annotated += annotations::annotate_and_store(store, &texts)?;
-        written.annotation_seconds += started.elapsed().as_secs_f64();
+        if options.annotate {
+            let started = Instant::now();
+            let texts: Vec<_> = outcomes
+                .iter()
+                .zip(&batch)
+                .filter_map(|(outcome, article)| match *outcome {
+                    InsertOutcome::Added { id, .. } | InsertOutcome::Updated { id } => {
+                        Some((id, article.raw.text.as_str(), article.raw.published.as_ref()))
+                    }
+                    InsertOutcome::Unchanged { .. } => None,
+                })
+                .collect();
+            written.annotated += annotations::annotate_and_store(store, &texts)?;
+            written.annotation_seconds += started.elapsed().as_secs_f64();
+        }
         if !stored.is_empty() {
             let linked = linker.link(store, stored)?;
             written.near_duplicates += linked.pairs;

@@ -6,9 +6,8 @@
 
 use anyhow::{Context, Result};
 use marsad_annotate::entities::EntityKind;
-use marsad_model::Article;
 use marsad_pipeline::merge_entities;
-use marsad_store::{AnnotationStore, ArticleStore, SqliteStore, StoryEntity, StoryStore};
+use marsad_store::{AnnotationStore, SqliteStore, StoryEntity};
 
 pub fn run(
     store: &SqliteStore,
@@ -26,10 +25,9 @@ pub fn run(
         ),
     };
     let entities = match (story, outlet.as_deref()) {
-        (Some(id), None) => store.story_entities(resolve(store, id)?)?,
+        (Some(id), None) => store.story_entities(super::stories::resolve(store, id)?)?,
         (Some(id), Some(outlet)) => {
-            let ids: Vec<i64> =
-                story_articles(store, id, Some(outlet))?.iter().map(|a| a.id).collect();
+            let ids = super::stories::member_ids(store, id, Some(outlet))?;
             merged(store, Some(&ids), None)?
         }
         (None, outlet) => merged(store, None, outlet)?,
@@ -59,31 +57,4 @@ fn merged(
     outlet: Option<&str>,
 ) -> Result<Vec<StoryEntity>> {
     Ok(merge_entities(&store.entity_mentions(articles, outlet, true)?))
-}
-
-fn resolve(store: &SqliteStore, id: i64) -> Result<i64> {
-    match store.resolve_story(id)? {
-        Some(resolved) => Ok(resolved),
-        None => anyhow::bail!("no story #{id} (see `marsad stories`)"),
-    }
-}
-
-/// The stored articles of story `id` (or of the story it was merged into), in
-/// assignment order, optionally of one outlet.
-pub(super) fn story_articles(
-    store: &SqliteStore,
-    id: i64,
-    outlet: Option<&str>,
-) -> Result<Vec<Article>> {
-    let resolved = resolve(store, id)?;
-    let mut articles = Vec::new();
-    for member in store.story_members(&[resolved])? {
-        if outlet.is_some_and(|o| o != member.outlet) {
-            continue;
-        }
-        if let Some(article) = store.article(member.article)? {
-            articles.push(article);
-        }
-    }
-    Ok(articles)
 }

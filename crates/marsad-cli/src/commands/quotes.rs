@@ -38,9 +38,7 @@ pub fn run(
 ) -> Result<()> {
     let members: Option<Vec<i64>> = match story {
         None => None,
-        Some(id) => {
-            Some(super::entities::story_articles(store, id, None)?.iter().map(|a| a.id).collect())
-        }
+        Some(id) => Some(super::stories::member_ids(store, id, None)?),
     };
     let filter = QuoteFilter { articles: members.as_deref(), originals_only: true };
     let wanted = speaker.map(marsad_text::normalize_str);

@@ -70,6 +70,25 @@ pub fn line<'a>(story: &'a StoryRecord, members: &'a [StoryMember]) -> StoryLine
 }
 
 /// `since`: a date (`YYYY-MM-DD`, UTC midnight) or an RFC 3339 time.
+/// The story an id names now (itself, or the story it was merged into).
+pub fn resolve(store: &SqliteStore, id: i64) -> Result<i64> {
+    match store.resolve_story(id)? {
+        Some(resolved) => Ok(resolved),
+        None => anyhow::bail!("no story #{id} (see `marsad stories`)"),
+    }
+}
+
+/// The article ids of story `id` (or of the story it was merged into), in assignment
+/// order, optionally of one outlet.
+pub fn member_ids(store: &SqliteStore, id: i64, outlet: Option<&str>) -> Result<Vec<i64>> {
+    let members = store.story_members(&[resolve(store, id)?])?;
+    Ok(members
+        .into_iter()
+        .filter(|m| outlet.is_none_or(|o| o == m.outlet))
+        .map(|m| m.article)
+        .collect())
+}
+
 pub fn parse_since(since: &str) -> Result<i64> {
     if let Ok(day) = chrono::NaiveDate::parse_from_str(since, "%Y-%m-%d") {
         return Ok(day.and_hms_opt(0, 0, 0).map_or(0, |d| d.and_utc().timestamp()));

@@ -65,9 +65,7 @@ struct WhyJson<'a> {
 }
 
 pub fn run(store: &SqliteStore, id: i64, json: bool) -> Result<()> {
-    let Some(resolved) = store.resolve_story(id)? else {
-        anyhow::bail!("no story #{id} (see `marsad stories`)");
-    };
+    let resolved = super::stories::resolve(store, id)?;
     let Some(story) = store.story(resolved)? else {
         anyhow::bail!("no story #{id} (see `marsad stories`)");
     };
