@@ -178,7 +178,10 @@ fn train_layer(
 /// k-fold cross-validation over contiguous blocks of sentences in file order: fold
 /// `k` holds sentences `k·n/folds .. (k+1)·n/folds`. Each fold's model is trained on
 /// the other folds and passed through the model file format (as shipped), then tags
-/// its fold. Returns the predicted tags of every sentence, in file order.
+/// its fold. Folds run on as many threads as the machine has cores; training is
+/// deterministic, so the result does not depend on the thread count. Returns the
+/// predicted tags of every sentence, in file order; `progress` hears the number of
+/// folds done.
 pub fn cross_validate(
     sentences: &[LabeledSentence],
     folds: usize,
@@ -187,18 +190,29 @@ pub fn cross_validate(
 ) -> Vec<Vec<Tag>> {
     let folds = folds.max(2);
     let n = sentences.len();
-    let mut predictions = vec![Vec::new(); n];
-    for k in 0..folds {
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).min(folds);
+    let run_fold = |k: usize| -> Vec<Vec<Tag>> {
         let (lo, hi) = (k * n / folds, (k + 1) * n / folds);
         let train: Vec<&LabeledSentence> = sentences[..lo].iter().chain(&sentences[hi..]).collect();
         let model = train_refs(&train, options, &mut |_, _| {});
         let model = NerModel::from_bytes(&model.to_bytes()).unwrap_or(model);
         let tokens: Vec<&[String]> =
             sentences[lo..hi].iter().map(|s| s.tokens.as_slice()).collect();
-        for (slot, tags) in predictions[lo..hi].iter_mut().zip(model.tag_document(&tokens)) {
-            *slot = tags;
+        model.tag_document(&tokens)
+    };
+    let mut predictions = Vec::with_capacity(n);
+    let mut done = 0;
+    for group in (0..folds).collect::<Vec<_>>().chunks(threads) {
+        let results: Vec<Vec<Vec<Tag>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> =
+                group.iter().map(|&k| scope.spawn(move || run_fold(k))).collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        });
+        for tags in results {
+            predictions.extend(tags);
+            done += 1;
+            progress(done);
         }
-        progress(k + 1);
     }
     predictions
 }
