@@ -204,9 +204,11 @@ pub fn cross_validate(
     let mut done = 0;
     for group in (0..folds).collect::<Vec<_>>().chunks(threads) {
         let results: Vec<Vec<Vec<Tag>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> =
-                group.iter().map(|&k| scope.spawn(move || run_fold(k))).collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+            let handles: Vec<_> = group.iter().map(|&k| scope.spawn(move || run_fold(k))).collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
         });
         for tags in results {
             predictions.extend(tags);
@@ -242,5 +244,29 @@ mod tests {
         }
         // Deterministic.
         assert_eq!(train(&data, &opts).to_bytes(), bytes);
+    }
+
+    #[test]
+    fn cross_validation_tags_each_fold_with_the_model_of_the_others() {
+        let data = read_labeled(&format!("{SAMPLE}\n").repeat(4));
+        assert_eq!(data.len(), 12);
+        let opts = TrainOptions { epochs: 3, bits: 12, seed: 1, ..TrainOptions::default() };
+        let folds = 3;
+        let mut done = Vec::new();
+        let predictions = cross_validate(&data, folds, &opts, &mut |k| done.push(k));
+        assert_eq!(done, vec![1, 2, 3]);
+        assert_eq!(predictions.len(), data.len());
+        for k in 0..folds {
+            let (lo, hi) = (k * 12 / folds, (k + 1) * 12 / folds);
+            let rest: Vec<LabeledSentence> =
+                data[..lo].iter().chain(&data[hi..]).cloned().collect();
+            let model = NerModel::from_bytes(&train(&rest, &opts).to_bytes());
+            assert!(model.is_ok());
+            if let Ok(model) = model {
+                let tokens: Vec<&[String]> =
+                    data[lo..hi].iter().map(|s| s.tokens.as_slice()).collect();
+                assert_eq!(predictions[lo..hi], model.tag_document(&tokens)[..], "fold {k}");
+            }
+        }
     }
 }
